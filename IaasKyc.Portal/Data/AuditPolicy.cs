@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace IaasKyc.Portal.Data;
+
+/// <summary>How one entity type appears in the audit trail.</summary>
+/// <param name="Label">The entity type name shown in the trail.</param>
+/// <param name="Subject">The data subject whose key encrypts personal values (null: no personal values).</param>
+/// <param name="Personal">Fields holding personal values: encrypted with the subject's key.</param>
+/// <param name="Secret">Fields never written in clear: shown as masked (identifiers) or omitted (hashes, stamps).</param>
+public sealed record AuditRule(
+    string Label,
+    Func<object, string?>? Subject = null,
+    IReadOnlySet<string>? Personal = null,
+    IReadOnlySet<string>? Secret = null,
+    IReadOnlySet<string>? Ignored = null);
+
+/// <summary>
+/// The one place that says how each entity is audited. Features register their entities here
+/// when they add them; an entity without a rule is audited with every field in clear.
+/// </summary>
+public static class AuditPolicy
+{
+    public const string Masked = "***";
+
+    private static readonly Dictionary<Type, AuditRule> Rules = new()
+    {
+        [typeof(PortalUser)] = new("User",
+            Subject: e => ((PortalUser)e).Id,
+            Personal: Set(nameof(PortalUser.Email), nameof(PortalUser.NormalizedEmail), nameof(PortalUser.UserName),
+                nameof(PortalUser.NormalizedUserName), nameof(PortalUser.DisplayName), nameof(PortalUser.PhoneNumber)),
+            Secret: Set(nameof(PortalUser.PasswordHash), nameof(PortalUser.SecurityStamp)),
+            Ignored: Set(nameof(PortalUser.ConcurrencyStamp))),
+        [typeof(IdentityUserRole<string>)] = new("UserRole", Subject: e => ((IdentityUserRole<string>)e).UserId),
+        [typeof(IdentityRole)] = new("Role", Ignored: Set(nameof(IdentityRole.ConcurrencyStamp))),
+        [typeof(IdentityUserToken<string>)] = new("UserToken", Secret: Set(nameof(IdentityUserToken<string>.Value))),
+        [typeof(Features.ApiKeys.ApiKey)] = new("ApiKey", Secret: Set(nameof(Features.ApiKeys.ApiKey.Hash))),
+    };
+
+    /// <summary>Audit infrastructure is never audited itself.</summary>
+    public static bool IsAuditInfrastructure(Type t) => t == typeof(AuditEntry) || t == typeof(AuditHead) || t == typeof(SubjectKey);
+
+    public static AuditRule For(Type type) => Rules.TryGetValue(type, out var rule) ? rule : new AuditRule(type.Name);
+
+    public static void Register(Type type, AuditRule rule) => Rules[type] = rule;
+
+    private static HashSet<string> Set(params string[] names) => [.. names];
+}

@@ -1,0 +1,77 @@
+using IaasKyc.Portal.Data.Seed;
+using IaasKyc.Portal.Features.RulePacks;
+using IaasKyc.Portal.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace IaasKyc.Portal.Data;
+
+public static class DatabaseSetup
+{
+    /// <summary>The SQLite connection string: <c>ConnectionStrings:Portal</c>, or data/iaaskyc.db under the content root.</summary>
+    public static string ConnectionString(IConfiguration config, string contentRoot)
+    {
+        var configured = config.GetConnectionString("Portal");
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured)
+            ? $"Data Source={Path.Combine("data", "iaaskyc.db")}" : configured);
+        if (builder.DataSource != ":memory:" && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal) && builder.Mode != SqliteOpenMode.Memory)
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    /// <summary>Migrations, WAL, roles, the default rule pack, the first Admin and (in demo mode) the demo data.</summary>
+    public static async Task InitializeAsync(IServiceProvider root, IConfiguration config, ILogger logger, CancellationToken ct = default)
+    {
+        await using var scope = root.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        services.GetRequiredService<AuditActor>().Use("system:startup");
+        var db = services.GetRequiredService<PortalDbContext>();
+
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+        }
+        await RulePackService.EnsureDefaultAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
+        await EnsureFirstAdminAsync(services, config, logger);
+
+        if (config.GetValue<bool>("Demo:Seed"))
+        {
+            services.GetRequiredService<AuditActor>().Use("system:demo-seed");
+            foreach (var seed in services.GetServices<IDemoSeed>().OrderBy(s => s.Order))
+                await seed.SeedAsync(services, ct);
+        }
+        else if (!await db.Users.AnyAsync(ct))
+        {
+            logger.LogWarning("No users exist. Set Admin:Email and Admin:Password (for example as environment variables Admin__Email and Admin__Password) and restart to create the first Admin, or run with Demo:Seed=true for demo users.");
+        }
+    }
+
+    private static async Task EnsureFirstAdminAsync(IServiceProvider services, IConfiguration config, ILogger logger)
+    {
+        var email = config["Admin:Email"];
+        var password = config["Admin:Password"];
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password)) return;
+        var users = services.GetRequiredService<UserManager<PortalUser>>();
+        if (await users.FindByEmailAsync(email) is not null) return;
+
+        var user = new PortalUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = config["Admin:Name"] ?? "Administrator",
+            CreatedAtUtc = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, LockoutEnabled = true,
+        };
+        var result = await users.CreateAsync(user, password);
+        if (result.Succeeded) result = await users.AddToRoleAsync(user, Roles.Admin);
+        if (result.Succeeded) logger.LogInformation("Created the first Admin {Email} from configuration.", email);
+        else logger.LogError("Could not create the first Admin from configuration: {Errors}", string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+}

@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using IaasKyc.Domain.Audit;
+using IaasKyc.Portal.Features.ApiKeys;
+using IaasKyc.Portal.Features.RulePacks;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace IaasKyc.Portal.Data;
+
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, AuditActor? actor = null)
+    : IdentityDbContext<PortalUser>(options)
+{
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+    public DbSet<SubjectKey> SubjectKeys => Set<SubjectKey>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<RulePackVersion> RulePackVersions => Set<RulePackVersion>();
+
+    public AuditActor? Actor { get; } = actor;
+
+    internal List<AuditNote> PendingAuditNotes { get; } = [];
+    internal HashSet<Type> BulkAuditedTypes { get; } = [];
+    internal IDbContextTransaction? OwnAuditTransaction { get; set; }
+    internal bool AuditLockHeld { get; set; }
+
+    /// <summary>
+    /// Records a bulk operation as one audit entry with the count and the SHA-256 of its payload (api.md, "Audit"),
+    /// instead of one entry per row of <typeparamref name="TRow"/> saved in the same SaveChanges.
+    /// </summary>
+    public void AuditBulk<TRow>(string action, string entityType, string entityId, string? subjectId, int count, ReadOnlySpan<byte> payload)
+    {
+        BulkAuditedTypes.Add(typeof(TRow));
+        PendingAuditNotes.Add(new AuditNote(action, entityType, entityId, subjectId,
+        [
+            new FieldChange("count", null, count.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new FieldChange("sha256", null, Convert.ToHexStringLower(SHA256.HashData(payload))),
+        ]));
+    }
+
+    /// <summary>Records an action that changes no row (an export, a chain verification) in the audit trail.</summary>
+    public void AuditEvent(string action, string entityType, string entityId, params FieldChange[] details) =>
+        PendingAuditNotes.Add(new AuditNote(action, entityType, entityId, null, details));
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Times are stored in UTC and come back marked as UTC (SQLite keeps no kind).
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcConverter>();
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc), v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    private sealed class NullableUtcConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v,
+        v => v.HasValue ? DateTime.SpecifyKind(v.Value, DateTimeKind.Utc) : v);
+}

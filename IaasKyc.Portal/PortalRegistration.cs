@@ -1,0 +1,180 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using IaasKyc.Portal.Api;
+using IaasKyc.Portal.Components;
+using IaasKyc.Portal.Components.Account;
+using IaasKyc.Portal.Data;
+using IaasKyc.Portal.Data.Seed;
+using IaasKyc.Portal.Features.ApiKeys;
+using IaasKyc.Portal.Features.Audit;
+using IaasKyc.Portal.Features.RulePacks;
+using IaasKyc.Portal.Features.Users;
+using IaasKyc.Portal.Mail;
+using IaasKyc.Portal.Security;
+using IaasKyc.Portal.Storage;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+
+namespace IaasKyc.Portal;
+
+public static class PortalRegistration
+{
+    /// <summary>Every service of the portal, in one place: features add their services and demo seeds here.</summary>
+    public static WebApplicationBuilder AddPortal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        var root = builder.Environment.ContentRootPath;
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddHttpContextAccessor();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new PortalTime(sp.GetRequiredService<TimeProvider>(),
+            TimeZoneInfo.FindSystemTimeZoneById(config["Portal:TimeZone"] ?? "America/New_York")));
+
+        // Data: one short-lived DbContext per operation; the audit interceptor writes the trail in the same transaction.
+        var connectionString = DatabaseSetup.ConnectionString(config, root);
+        services.AddSingleton(FieldCipher.FromConfiguration(config, root));
+        services.AddSingleton<SubjectKeyring>();
+        services.AddSingleton<AuditInterceptor>();
+        services.AddScoped<AuditActor>();
+        services.AddDbContextFactory<PortalDbContext>((sp, o) => o
+            .UseSqlite(connectionString)
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Scoped);
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+
+        // Sign-in: ASP.NET Core Identity on the same database; Admins create users.
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddIdentityCore<PortalUser>(o =>
+            {
+                o.SignIn.RequireConfirmedAccount = false;
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = config.GetValue("Security:PasswordMinLength", 12);
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = config.GetValue("Security:LockoutAttempts", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Security:LockoutMinutes", 15));
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Account/Login";
+            o.LogoutPath = "/Account/Logout";
+            o.AccessDeniedPath = "/Account/AccessDenied";
+            o.Cookie.Name = "IaasKyc.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+        });
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "IaasKyc.Antiforgery";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddDataProtection()
+            .SetApplicationName("IaasKyc")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(config["Security:KeysPath"] ?? Path.Combine("data", "keys"), root)));
+        services.AddAuthorization(Policies.Register);
+
+        // API: problem details everywhere, camelCase JSON with enum names, rate limits from configuration.
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions["correlationId"] = c.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<PortalExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.PropertyNameCaseInsensitive = true;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        });
+        services.AddOpenApi("v1");
+        services.AddRateLimiter(o => RateLimits.Configure(o, config));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        // Cross-cutting services every feature uses.
+        services.AddPortalMail(config, root);
+        services.AddSingleton(new UploadStore(Path.GetFullPath(config["Storage:UploadsPath"] ?? Path.Combine("data", "uploads"), root)));
+
+        // Features.
+        services.AddScoped<AuditService>();
+        services.AddScoped<Features.Home.HomeService>();
+        services.AddScoped<ApiKeyService>();
+        services.AddScoped<RulePackService>();
+        services.AddScoped<UserAdminService>();
+
+        // Demo data, one part per feature.
+        services.AddSingleton<IDemoSeed, UsersDemoSeed>();
+        return builder;
+    }
+
+    /// <summary>The request pipeline.</summary>
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSecurityHeaders();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        app.MapPortalApi();
+        return app;
+    }
+}
+
+/// <summary>
+/// Logs every unhandled error with a correlation id. API callers get RFC 7807 problem details carrying the id;
+/// people get the friendly error page that shows it. Never a stack trace outside Development.
+/// </summary>
+public sealed class PortalExceptionHandler(ILogger<PortalExceptionHandler> logger, IProblemDetailsService problems, IHostEnvironment env) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        logger.LogError(exception, "Unhandled error, correlation id {CorrelationId}", context.TraceIdentifier);
+        var conflict = exception is DbUpdateConcurrencyException;
+        if (context.Request.Path.StartsWithSegments("/api") || conflict)
+        {
+            context.Response.StatusCode = conflict ? StatusCodes.Status409Conflict : StatusCodes.Status500InternalServerError;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                Exception = env.IsDevelopment() ? exception : null,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = context.Response.StatusCode,
+                    Title = conflict ? "Someone else changed this record; reload it and try again." : "Something went wrong on our side.",
+                    Detail = $"Quote correlation id {context.TraceIdentifier} when you report it.",
+                },
+            });
+        }
+        context.Response.Redirect($"/Error?id={Uri.EscapeDataString(context.TraceIdentifier)}");
+        return true;
+    }
+}
