@@ -116,6 +116,7 @@ public static class PortalRegistration
         services.AddSingleton(new UploadStore(Path.GetFullPath(config["Storage:UploadsPath"] ?? Path.Combine("data", "uploads"), root)));
 
         // Features.
+        services.AddScoped<PageAccess>();
         services.AddScoped<AuditService>();
         services.AddScoped<Features.Home.HomeService>();
         services.AddScoped<ApiKeyService>();
