@@ -35,19 +35,12 @@ public static class PortalRegistration
         services.AddMudServices();
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new PortalTime(sp.GetRequiredService<TimeProvider>(),
-            TimeZoneInfo.FindSystemTimeZoneById(config["Portal:TimeZone"] ?? "America/New_York")));
+        services.AddSingleton(TimeZoneInfo.FindSystemTimeZoneById(config["Portal:TimeZone"] ?? "America/New_York"));
 
         // Data: one short-lived DbContext per operation; the audit interceptor writes the trail in the same transaction.
         var connectionString = DatabaseSetup.ConnectionString(config, root);
         services.AddSingleton(FieldCipher.FromConfiguration(config, root));
-        services.AddSingleton<SubjectKeyring>();
-        services.AddSingleton<AuditInterceptor>();
-        services.AddScoped<AuditActor>();
-        services.AddDbContextFactory<PortalDbContext>((sp, o) => o
-            .UseSqlite(connectionString)
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Scoped);
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+        services.AddPortalData(o => o.UseSqlite(connectionString));
 
         // Sign-in: ASP.NET Core Identity on the same database; Admins create users.
         services.AddCascadingAuthenticationState();
@@ -115,17 +108,43 @@ public static class PortalRegistration
         services.AddPortalMail(config, root);
         services.AddSingleton(new UploadStore(Path.GetFullPath(config["Storage:UploadsPath"] ?? Path.Combine("data", "uploads"), root)));
 
-        // Features.
+        services.AddPortalFeatures();
+
+        // Demo data, one part per feature.
+        services.AddSingleton<IDemoSeed, UsersDemoSeed>();
+        return builder;
+    }
+
+    /// <summary>
+    /// The data layer: the DbContext factory (scoped, so each context knows its scope's <see cref="AuditActor"/>)
+    /// with the audit interceptor. Tests call it with an in-memory SQLite connection.
+    /// Needs a <see cref="FieldCipher"/>, a <see cref="TimeProvider"/> and a <see cref="TimeZoneInfo"/> registered.
+    /// </summary>
+    public static IServiceCollection AddPortalData(this IServiceCollection services, Action<DbContextOptionsBuilder> provider)
+    {
+        services.AddSingleton<PortalTime>();
+        services.AddSingleton<SubjectKeyring>();
+        services.AddSingleton<AuditInterceptor>();
+        services.AddScoped<AuditActor>();
+        services.AddDbContextFactory<PortalDbContext>((sp, o) =>
+        {
+            provider(o);
+            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+        }, ServiceLifetime.Scoped);
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+        return services;
+    }
+
+    /// <summary>Each feature's service; a feature adds its line here.</summary>
+    public static IServiceCollection AddPortalFeatures(this IServiceCollection services)
+    {
         services.AddScoped<PageAccess>();
         services.AddScoped<AuditService>();
         services.AddScoped<Features.Home.HomeService>();
         services.AddScoped<ApiKeyService>();
         services.AddScoped<RulePackService>();
         services.AddScoped<UserAdminService>();
-
-        // Demo data, one part per feature.
-        services.AddSingleton<IDemoSeed, UsersDemoSeed>();
-        return builder;
+        return services;
     }
 
     /// <summary>The request pipeline.</summary>
