@@ -74,8 +74,11 @@ public sealed class AuditExtractDocumentTests : IDisposable
         await using var db = await services.Get<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(Ct);
         db.RulePackVersions.Add(new RulePackVersion
         {
-            Id = Guid.NewGuid(), Name = name, EffectiveFrom = new DateOnly(2026, 11, 1),
-            ParametersJson = JsonSerializer.Serialize(RulePack.Default.Parameters), CreatedBy = "admin@example.com",
+            Id = Guid.NewGuid(),
+            Name = name,
+            EffectiveFrom = new DateOnly(2026, 11, 1),
+            ParametersJson = JsonSerializer.Serialize(RulePack.Default.Parameters),
+            CreatedBy = "admin@example.com",
             CreatedAtUtc = services.Clock.GetUtcNow().UtcDateTime,
         });
         await db.SaveChangesAsync(Ct);
