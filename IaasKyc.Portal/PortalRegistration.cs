@@ -10,6 +10,7 @@ using IaasKyc.Portal.Features.Audit;
 using IaasKyc.Portal.Features.RulePacks;
 using IaasKyc.Portal.Features.Users;
 using IaasKyc.Portal.Mail;
+using IaasKyc.Portal.Reports;
 using IaasKyc.Portal.Security;
 using IaasKyc.Portal.Storage;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -107,6 +108,7 @@ public static class PortalRegistration
         // Cross-cutting services every feature uses.
         services.AddPortalMail(config, root);
         services.AddSingleton(new UploadStore(Path.GetFullPath(config["Storage:UploadsPath"] ?? Path.Combine("data", "uploads"), root)));
+        services.AddSingleton(_ => PdfFonts.Registered);
 
         services.AddPortalFeatures();
 
@@ -144,6 +146,7 @@ public static class PortalRegistration
         services.AddScoped<ApiKeyService>();
         services.AddScoped<RulePackService>();
         services.AddScoped<UserAdminService>();
+        services.AddScoped<AuditExtractDocument>();
         return services;
     }
 
@@ -165,6 +168,7 @@ public static class PortalRegistration
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapPortalApi();
+        app.MapPortalDownloads();
         return app;
     }
 }
