@@ -5,7 +5,7 @@ namespace IaasKyc.Domain.Customers;
 /// State changes are methods; each records who and when in <see cref="History"/>, so that reports can state
 /// the position as of any date.
 /// </summary>
-public sealed class Customer
+public sealed class Customer : IVersioned
 {
     private readonly List<Account> accounts = [];
     private readonly List<Evidence> evidence = [];

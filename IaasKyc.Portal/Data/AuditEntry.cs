@@ -38,9 +38,3 @@ public sealed class SubjectKey
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? DestroyedAtUtc { get; set; }
 }
-
-/// <summary>Marks an editable entity: its <see cref="Version"/> changes on every save and is checked on update.</summary>
-public interface IVersioned
-{
-    Guid Version { get; set; }
-}

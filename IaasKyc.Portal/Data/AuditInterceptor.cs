@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using IaasKyc.Domain;
 using IaasKyc.Domain.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;

@@ -1,3 +1,4 @@
+using IaasKyc.Domain.Customers;
 using Microsoft.AspNetCore.Identity;
 
 namespace IaasKyc.Portal.Data;
@@ -34,6 +35,22 @@ public static class AuditPolicy
         [typeof(IdentityRole)] = new("Role", Ignored: Set(nameof(IdentityRole.ConcurrencyStamp))),
         [typeof(IdentityUserToken<string>)] = new("UserToken", Secret: Set(nameof(IdentityUserToken<string>.Value))),
         [typeof(Features.ApiKeys.ApiKey)] = new("ApiKey", Secret: Set(nameof(Features.ApiKeys.ApiKey.Hash))),
+        [typeof(Customer)] = new("Customer",
+            Subject: e => ((Customer)e).Id.ToString(),
+            Personal: Set(nameof(Customer.LegalName), nameof(Customer.OtherNames), nameof(Customer.AddressLine1), nameof(Customer.AddressLine2),
+                nameof(Customer.City), nameof(Customer.PostalCode), nameof(Customer.Email), nameof(Customer.Phone), nameof(Customer.DateOfBirthOrIncorporation),
+                nameof(Customer.ApprovedSnapshot))),
+        [typeof(Account)] = new("Account",
+            Subject: e => ((Account)e).CustomerId.ToString(),
+            Personal: Set(nameof(Account.PaymentSourceName)),
+            Secret: Set(nameof(Account.PaymentIdentifierEncrypted))),
+        [typeof(Evidence)] = new("Evidence",
+            Subject: e => ((Evidence)e).CustomerId.ToString(),
+            Secret: Set(nameof(Evidence.DocumentNumberEncrypted))),
+        [typeof(Discrepancy)] = new("Discrepancy", Subject: e => ((Discrepancy)e).CustomerId.ToString(),
+            Personal: Set(nameof(Discrepancy.Description), nameof(Discrepancy.Resolution))),
+        [typeof(StatusChange)] = new("CustomerStatus", Subject: e => ((StatusChange)e).CustomerId.ToString(),
+            Personal: Set(nameof(StatusChange.Note))),
     };
 
     /// <summary>Audit infrastructure is never audited itself.</summary>

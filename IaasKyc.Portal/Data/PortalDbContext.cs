@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using IaasKyc.Domain.Audit;
+using IaasKyc.Domain.Customers;
 using IaasKyc.Portal.Features.ApiKeys;
 using IaasKyc.Portal.Features.RulePacks;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -17,6 +18,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, A
     public DbSet<SubjectKey> SubjectKeys => Set<SubjectKey>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<RulePackVersion> RulePackVersions => Set<RulePackVersion>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<Evidence> Evidence => Set<Evidence>();
+    public DbSet<Discrepancy> Discrepancies => Set<Discrepancy>();
+    public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
+    public DbSet<AccessEvent> AccessEvents => Set<AccessEvent>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<CipDocument> CipDocuments => Set<CipDocument>();
 
     public AuditActor? Actor { get; } = actor;
 

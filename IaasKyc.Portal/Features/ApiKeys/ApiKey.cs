@@ -1,4 +1,4 @@
-using IaasKyc.Portal.Data;
+using IaasKyc.Domain;
 
 namespace IaasKyc.Portal.Features.ApiKeys;
 

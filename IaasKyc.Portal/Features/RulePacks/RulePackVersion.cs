@@ -1,6 +1,6 @@
 using System.Text.Json;
+using IaasKyc.Domain;
 using IaasKyc.Domain.Rules;
-using IaasKyc.Portal.Data;
 
 namespace IaasKyc.Portal.Features.RulePacks;
 
