@@ -147,6 +147,8 @@ public static class PortalRegistration
         services.AddScoped<RulePackService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<AuditExtractDocument>();
+        services.AddScoped<Features.Customers.CustomerService>();
+        services.AddScoped<Features.Customers.CustomerQueries>();
         return services;
     }
 

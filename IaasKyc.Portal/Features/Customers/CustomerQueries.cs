@@ -1,0 +1,102 @@
+using IaasKyc.Domain.Customers;
+using IaasKyc.Portal.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace IaasKyc.Portal.Features.Customers;
+
+/// <summary>The read side of customers: the list (server-side paging, filters, sorting), the detail page, the review queue.</summary>
+public sealed class CustomerQueries(IDbContextFactory<PortalDbContext> dbFactory, PortalTime time)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<CustomerPage> ListAsync(CustomerQuery q, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Customers.AsNoTracking();
+        if (q.Status is { } status) query = query.Where(c => c.Status == status);
+        if (q.Risk is { } risk) query = query.Where(c => c.ComputedRisk == risk);
+        if (!string.IsNullOrWhiteSpace(q.Country)) query = query.Where(c => c.Country == q.Country.Trim().ToUpperInvariant());
+        if (q.UsPerson is { } us) query = query.Where(c => c.UsPerson == us);
+        if (!string.IsNullOrWhiteSpace(q.Text))
+        {
+            var text = q.Text.Trim();
+            query = query.Where(c => EF.Functions.Like(c.LegalName, $"%{Escape(text)}%", "\\") || EF.Functions.Like(c.Email!, $"%{Escape(text)}%", "\\"));
+        }
+        var total = await query.CountAsync(ct);
+        query = (q.Sort, q.Descending) switch
+        {
+            ("name", false) => query.OrderBy(c => c.LegalName),
+            ("name", true) => query.OrderByDescending(c => c.LegalName),
+            ("status", false) => query.OrderBy(c => c.Status).ThenByDescending(c => c.UpdatedAtUtc),
+            ("status", true) => query.OrderByDescending(c => c.Status).ThenByDescending(c => c.UpdatedAtUtc),
+            ("risk", false) => query.OrderBy(c => c.ComputedRisk).ThenByDescending(c => c.UpdatedAtUtc),
+            ("risk", true) => query.OrderByDescending(c => c.ComputedRisk).ThenByDescending(c => c.UpdatedAtUtc),
+            ("country", false) => query.OrderBy(c => c.Country).ThenByDescending(c => c.UpdatedAtUtc),
+            ("country", true) => query.OrderByDescending(c => c.Country).ThenByDescending(c => c.UpdatedAtUtc),
+            (_, false) => query.OrderBy(c => c.UpdatedAtUtc),
+            _ => query.OrderByDescending(c => c.UpdatedAtUtc),
+        };
+        var items = await query.Skip(Math.Max(0, q.Skip)).Take(Math.Clamp(q.Take, 1, MaxPageSize))
+            .Select(c => new CustomerListItem(c.Id, c.LegalName, c.Kind, c.Country, c.Email, c.UsPerson, c.Status, c.ComputedRisk, c.UpdatedAtUtc, c.CreatedBy))
+            .ToListAsync(ct);
+        return new CustomerPage(items, total);
+    }
+
+    /// <summary>Customers awaiting a decision: submitted, restricted and (Approver-only) escalated, oldest first.</summary>
+    public async Task<IReadOnlyList<CustomerListItem>> ReviewQueueAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Customers.AsNoTracking()
+            .Where(c => c.Status == CustomerStatus.Submitted || c.Status == CustomerStatus.Escalated || c.Status == CustomerStatus.Restricted)
+            .OrderBy(c => c.SubmittedAtUtc)
+            .Select(c => new CustomerListItem(c.Id, c.LegalName, c.Kind, c.Country, c.Email, c.UsPerson, c.Status, c.ComputedRisk, c.UpdatedAtUtc, c.SubmittedBy ?? c.CreatedBy))
+            .Take(500)
+            .ToListAsync(ct);
+    }
+
+    public async Task<CustomerDetail?> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var c = await CustomerService.Load(db).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return null;
+        var accountIds = c.Accounts.Select(a => a.Id).ToList();
+        var access = await db.AccessEvents.Where(e => accountIds.Contains(e.AccountId))
+            .GroupBy(e => e.AccountId).Select(g => new { g.Key, Count = g.Count(), Last = g.Max(e => e.AtUtc) }).ToListAsync(ct);
+        var assessment = RiskPolicy.Evaluate(await CustomerService.RiskInputAsync(db, c, ct));
+        var today = time.Today;
+        return new CustomerDetail(
+            c.Id, c.Kind, c.LegalName, c.OtherNames, c.AddressLine1, c.AddressLine2, c.City, c.Region, c.PostalCode, c.Country,
+            c.Email, c.Phone, c.DateOfBirthOrIncorporation, c.CitizenshipOrJurisdiction, c.NoticeGivenOn, c.NoticeVersion, c.UsPerson, c.DeterminationBasis,
+            c.Status, c.SubmittedBy, c.SubmittedAtUtc, c.DecidedBy, c.DecidedAtUtc, c.DecisionNote, c.DecisionRulePackVersion, c.Restrictions,
+            c.EscalationReason, c.ReviewNote,
+            c.EffectiveRisk(today), assessment, c.RiskOverride, c.RiskOverrideReason, c.RiskOverrideExpires, c.RiskOverrideBy,
+            c.ReverifyDue, c.ClosedAtUtc,
+            ProvisioningPolicy.Evaluate(c.Status, c.UsPerson, allOwnersUsPersons: true, confirmedSanctionsMatch: false,
+                effectiveProhibition: assessment.Level == RiskLevel.Prohibited),
+            c.IntakeStep,
+            [.. c.Accounts.OrderBy(a => a.Reference).Select(a =>
+            {
+                var stats = access.FirstOrDefault(x => x.Key == a.Id);
+                return new AccountView(a.Id, a.Reference, a.PaymentMeans, a.Prepaid, a.IssuerCountry, a.PaymentIdentifierMasked, a.PaymentSource,
+                    a.PaymentSourceName, a.ProductCodes, a.OpenedAtUtc, a.ClosedAtUtc, stats?.Count ?? 0, stats?.Last);
+            })],
+            [.. c.Evidence.OrderBy(e => e.RecordedAtUtc).Select(e => new EvidenceView(e.Id, e.Kind, e.Describe(), e.DocumentType, e.DocumentNumberMasked,
+                e.IssuingCountry, e.Expires, e.FileName, e.UploadId is not null, e.Source, e.CheckedOn, e.Result, e.RecordedBy, e.RecordedAtUtc))],
+            [.. c.Discrepancies.OrderBy(d => d.RaisedAtUtc).Select(d => new DiscrepancyView(d.Id, d.Description, d.RaisedBy, d.RaisedAtUtc, d.Resolution, d.ResolvedBy, d.ResolvedAtUtc))],
+            [.. c.History.OrderByDescending(h => h.AtUtc).Select(h => new HistoryView(h.From, h.To, h.By, h.AtUtc, h.Note))],
+            c.Status is CustomerStatus.Draft or CustomerStatus.Rejected ? CustomerPolicy.CanSubmit(c) : [],
+            c.IsPendingDecision ? CustomerPolicy.CanVerify(c) : [],
+            c.CreatedBy, c.CreatedAtUtc, c.UpdatedAtUtc, c.Version);
+    }
+
+    /// <summary>The status of every customer as of a moment, from the status history (for reports "as of" a date).</summary>
+    public async Task<IReadOnlyDictionary<Guid, CustomerStatus>> StatusAsOfAsync(DateTime asOfUtc, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var changes = await db.StatusChanges.AsNoTracking().Where(h => h.AtUtc <= asOfUtc)
+            .Select(h => new { h.CustomerId, h.AtUtc, h.To }).ToListAsync(ct);
+        return changes.GroupBy(h => h.CustomerId).ToDictionary(g => g.Key, g => g.OrderBy(h => h.AtUtc).Last().To);
+    }
+
+    private static string Escape(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}
