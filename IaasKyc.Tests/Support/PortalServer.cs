@@ -1,0 +1,286 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using IaasKyc.Tests.Support;
+using Microsoft.Playwright;
+
+[assembly: AssemblyFixture(typeof(PortalServer))]
+
+namespace IaasKyc.Tests.Support;
+
+/// <summary>
+/// The real portal, started once per test run as a separate process on a free loopback port, with every data path in
+/// a fresh temporary folder, plus one headless Debian Chromium driven by Playwright. Each browser test takes a fresh
+/// <see cref="IBrowserContext"/> (own cookies) from <see cref="NewContextAsync"/>.
+/// </summary>
+public sealed class PortalServer : IAsyncLifetime
+{
+    /// <summary>An Admin of the tests' own, created from configuration: the lockout test locks it, never a demo user.</summary>
+    public const string LockoutVictimEmail = "lockout-victim@iaaskyc.test";
+    public const string LockoutVictimPassword = "Victim-Pass-2026!";
+
+    /// <summary>How long an action or an assertion may wait: generous, because this machine has two cores.</summary>
+    public const float TimeoutMs = 15_000;
+
+    private static readonly string[] ChromiumArgs =
+        ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    private readonly StringBuilder output = new();
+    private readonly string dataFolder = Directory.CreateTempSubdirectory("iaaskyc-browser-").FullName;
+    private Process? process;
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+    private volatile bool stopping;
+
+    public PortalServer()
+    {
+        RepoRoot = FindRepoRoot();
+        BaseUrl = $"http://127.0.0.1:{FreePort()}";
+        ApiBootstrapKey = "bootstrap-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+    }
+
+    /// <summary>The folder holding IaasKyc.sln.</summary>
+    public string RepoRoot { get; }
+
+    /// <summary>For example http://127.0.0.1:41234 (no trailing slash).</summary>
+    public string BaseUrl { get; }
+
+    /// <summary>The <c>Api:BootstrapKey</c> the portal was started with.</summary>
+    public string ApiBootstrapKey { get; }
+
+    /// <summary>Everything the portal wrote to stdout and stderr so far.</summary>
+    public string Output
+    {
+        get { lock (output) return output.ToString(); }
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        // The portal and the browser start side by side: both take a few seconds.
+        var browserStarted = LaunchBrowserAsync();
+        await StartPortalAsync();
+        await browserStarted;
+    }
+
+    /// <summary>A fresh browser context (no cookies) whose relative URLs resolve against the portal.</summary>
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800)
+    {
+        var context = await browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "en-US",
+        });
+        context.SetDefaultTimeout(TimeoutMs);
+        context.SetDefaultNavigationTimeout(TimeoutMs);
+        return context;
+    }
+
+    /// <summary>Signs in through the static sign-in form and waits until the browser has left the sign-in page.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password)
+    {
+        await SubmitSignInAsync(page, email, password);
+        try
+        {
+            // Commit, not load: the assertions that follow wait for what they need, and a load-state wait can race
+            // the document swap after a POST.
+            await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/Account/Login", StringComparison.OrdinalIgnoreCase),
+                new() { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException e)
+        {
+            var alert = await page.GetByRole(AriaRole.Alert).AllTextContentsAsync();
+            throw new InvalidOperationException($"Signing in as {email} did not leave the sign-in page; it shows: {string.Join(" | ", alert)}", e);
+        }
+    }
+
+    /// <summary>
+    /// Fills and submits the sign-in form, and returns once the server has answered the POST (so the attempt has
+    /// counted), whatever the answer. Assert on the resulting page with auto-waiting <c>Expect</c> assertions.
+    /// </summary>
+    public static async Task SubmitSignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.RunAndWaitForResponseAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync(),
+            r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath.Equals("/Account/Login", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// Waits until the page's Blazor Server circuit has rendered it interactively, so that a click reaches a .NET
+    /// handler instead of the prerendered HTML (which ignores it, or is replaced under the pointer).
+    /// MainLayout renders <c>data-circuit="interactive"</c> only from inside the circuit
+    /// (<c>RendererInfo.IsInteractive</c>), and in the same render batch as the layout's own buttons and links; so
+    /// once the attribute is in the DOM, that batch, with its event handlers, has been applied. This is sturdier than
+    /// watching for <c>window.Blazor</c> (defined before the circuit connects) or the <c>_blazor</c> WebSocket (open
+    /// before the first render batch arrives).
+    /// </summary>
+    public static async Task WaitForCircuitAsync(IPage page) =>
+        await Assertions.Expect(page.Locator("[data-circuit]").First)
+            .ToHaveAttributeAsync("data-circuit", "interactive", new() { Timeout = TimeoutMs });
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (browser is not null) await browser.CloseAsync();
+            playwright?.Dispose();
+        }
+        finally
+        {
+            if (process is not null)
+            {
+                stopping = true;
+                try
+                {
+                    if (!process.HasExited) process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+                }
+                catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+                {
+                    // Already gone, or not going: nothing more to do from here.
+                }
+                process.Dispose();
+                SaveOutput();
+            }
+            try
+            {
+                Directory.Delete(dataFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open; the temporary folder is cleaned by the system eventually.
+            }
+        }
+    }
+
+    private async Task LaunchBrowserAsync()
+    {
+        Assertions.SetDefaultExpectTimeout(TimeoutMs);
+        var executable = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
+        if (!File.Exists(executable))
+            throw new InvalidOperationException($"Chromium is missing at {executable}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH. Never run 'playwright install'.");
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = executable,
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    private async Task StartPortalAsync()
+    {
+        // The test assembly sits in IaasKyc.Tests/bin/<Configuration>/net10.0/: the portal was built alongside.
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = testBin.Parent!.Name;
+        var contentRoot = Path.Combine(RepoRoot, "IaasKyc.Portal");
+        var dll = Path.Combine(contentRoot, "bin", configuration, testBin.Name, "IaasKyc.Portal.dll");
+        if (!File.Exists(dll))
+            throw new InvalidOperationException($"The portal is not built at {dll}: build the solution first (dotnet build IaasKyc.sln -c {configuration}).");
+
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            WorkingDirectory = contentRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { dll, "--urls", BaseUrl, "--contentRoot", contentRoot })
+            start.ArgumentList.Add(arg);
+        var env = start.Environment;
+        // Static web assets are served from the build output only in Development (when not published).
+        env["ASPNETCORE_ENVIRONMENT"] = "Development";
+        env["DOTNET_ENVIRONMENT"] = "Development";
+        env["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(dataFolder, "portal.db")}";
+        env["Security__KeysPath"] = Path.Combine(dataFolder, "keys");
+        env["Security__MasterKeyFile"] = Path.Combine(dataFolder, "keys", "master.key");
+        env["Storage__UploadsPath"] = Path.Combine(dataFolder, "uploads");
+        env["Mail__PickupFolder"] = Path.Combine(dataFolder, "mail");
+        env["Demo__Seed"] = "true";
+        // Many sign-ins from one address in a minute: raise the limits the tests are not about.
+        env["RateLimits__SignInPerMinute"] = "1000";
+        env["RateLimits__ApiPerMinute"] = "100000";
+        env["Api__BootstrapKey"] = ApiBootstrapKey;
+        env["Admin__Email"] = LockoutVictimEmail;
+        env["Admin__Password"] = LockoutVictimPassword;
+        env["Admin__Name"] = "Lockout Victim";
+
+        process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process.Exited += (_, _) => Append($"[PortalServer] the portal process exited at {DateTime.Now:HH:mm:ss.fff}" + (stopping ? " (stopped by the fixture)." : ", unexpectedly."));
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await WaitUntilHealthyAsync();
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        HttpStatusCode? last = null;
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (process!.HasExited)
+                throw new InvalidOperationException($"The portal exited with code {process.ExitCode} before it was healthy. Its output:\n{Output}");
+            try
+            {
+                using var response = await http.GetAsync(new Uri(BaseUrl + "/health"));
+                if (response.StatusCode == HttpStatusCode.OK) return;
+                last = response.StatusCode;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(250);
+        }
+        throw new InvalidOperationException($"The portal at {BaseUrl} was not healthy within 60 s (last status: {last?.ToString() ?? "no answer"}). Its output:\n{Output}");
+    }
+
+    // Kept after the run for a person diagnosing a failure: artifacts/ is git-ignored.
+    private void SaveOutput()
+    {
+        try
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(RepoRoot, "artifacts", "browser-tests"));
+            File.WriteAllText(Path.Combine(folder.FullName, "portal.log"), Output);
+        }
+        catch (IOException)
+        {
+            // Diagnostics only.
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (output) output.AppendLine(line);
+    }
+
+    // dotnet test sets DOTNET_HOST_PATH to the muxer it runs under; otherwise the one on PATH.
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "IaasKyc.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException($"No IaasKyc.sln above {AppContext.BaseDirectory}.");
+    }
+}
