@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace IaasKyc.Tests.Browser;
 
+[Collection(BrowserCollection.Name)]
 public sealed class NavigationByRoleTests(PortalServer portal)
 {
     private static readonly string[] Everyone = ["Home", "Audit trail", "Change password"];

@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace IaasKyc.Tests.Browser;
 
 /// <summary>Saves screenshots to artifacts/screenshots/ (git-ignored) for a person to look at; it asserts only that they were taken.</summary>
+[Collection(BrowserCollection.Name)]
 public sealed class ScreenshotTests(PortalServer portal)
 {
     [Theory]

@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace IaasKyc.Tests.Browser;
 
+[Collection(BrowserCollection.Name)]
 public sealed class SignOutTests(PortalServer portal)
 {
     [Fact]

@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace IaasKyc.Tests.Browser;
 
+[Collection(BrowserCollection.Name)]
 public sealed class UnauthenticatedAccessTests(PortalServer portal)
 {
     [Theory]

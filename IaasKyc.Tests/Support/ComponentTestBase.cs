@@ -45,6 +45,8 @@ public abstract class ComponentTestBase : BunitContext
 
         using var db = new PortalDbContext(new DbContextOptionsBuilder<PortalDbContext>().UseSqlite(connection).Options);
         db.Database.EnsureCreated();
+        // Last: touching the renderer freezes the service collection. Pages render as in an interactive circuit.
+        Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     protected void SignInAs(string name, params string[] roles)

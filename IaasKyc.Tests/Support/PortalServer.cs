@@ -3,10 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
-using IaasKyc.Tests.Support;
 using Microsoft.Playwright;
-
-[assembly: AssemblyFixture(typeof(PortalServer))]
 
 namespace IaasKyc.Tests.Support;
 
@@ -283,4 +280,11 @@ public sealed class PortalServer : IAsyncLifetime
         }
         throw new InvalidOperationException($"No IaasKyc.sln above {AppContext.BaseDirectory}.");
     }
+}
+
+/// <summary>Browser tests share one running portal and one Chromium, started only when a browser test runs.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<PortalServer>
+{
+    public const string Name = "Browser";
 }
