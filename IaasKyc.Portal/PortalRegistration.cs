@@ -149,6 +149,8 @@ public static class PortalRegistration
         services.AddScoped<AuditExtractDocument>();
         services.AddScoped<Features.Customers.CustomerService>();
         services.AddScoped<Features.Customers.CustomerQueries>();
+        services.AddScoped<Features.Cip.CipService>();
+        services.AddScoped<Features.Products.ProductService>();
         return services;
     }
 
