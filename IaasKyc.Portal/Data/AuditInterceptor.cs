@@ -89,6 +89,21 @@ public sealed class AuditInterceptor(TimeProvider clock, SubjectKeyring keyring)
         if (eventData.Context is PortalDbContext db) await FinishAsync(db, commit: false);
     }
 
+    // Since EF Core 7 a concurrency conflict does not reach SaveChangesFailed: without this the append lock and the
+    // transaction stayed held, and every later audited save in the process waited forever.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        if (eventData.Context is PortalDbContext db) FinishAsync(db, commit: false).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is PortalDbContext db) await FinishAsync(db, commit: false);
+        return result;
+    }
+
     public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is PortalDbContext db) await FinishAsync(db, commit: false);
