@@ -66,7 +66,6 @@ public sealed class AuditInterceptor(TimeProvider clock, SubjectKeyring keyring)
             }
             foreach (var note in db.PendingAuditNotes)
                 Append(db, head, now, actor, note.Action, note.EntityType, note.EntityId, note.SubjectId, note.Changes);
-            db.PendingAuditNotes.Clear();
             db.AuditLockHeld = true;
         }
         catch
@@ -80,7 +79,13 @@ public sealed class AuditInterceptor(TimeProvider clock, SubjectKeyring keyring)
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is PortalDbContext db) await FinishAsync(db, commit: true);
+        if (eventData.Context is PortalDbContext db)
+        {
+            // Notes and bulk types belong to this save only; after a failed save they stay for the retry.
+            db.PendingAuditNotes.Clear();
+            db.BulkAuditedTypes.Clear();
+            await FinishAsync(db, commit: true);
+        }
         return result;
     }
 
