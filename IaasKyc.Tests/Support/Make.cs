@@ -10,7 +10,7 @@ namespace IaasKyc.Tests.Support;
 /// <summary>Test data with sensible defaults; name only what a test is about.</summary>
 public static class Make
 {
-    public const string Password = "correct horse battery";
+    public const string Password = "Correct horse battery 9";
 
     public static DateTime Utc(int year, int month, int day, int hour = 12, int minute = 0, int second = 0) =>
         new(year, month, day, hour, minute, second, DateTimeKind.Utc);
