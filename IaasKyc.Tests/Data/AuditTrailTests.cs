@@ -264,6 +264,22 @@ public sealed class AuditTrailTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_key_read_while_its_destruction_is_pending_is_forgotten_once_the_destruction_is_saved()
+    {
+        var user = Make.User(email: "grace@example.com");
+        await AddUserAsync(user);
+        await using var context = db.NewContext();
+        await db.Get<SubjectKeyring>().DestroyAsync(context, user.Id, db.UtcNow, ct);
+        var beforeSave = (await Audit.SearchAsync(new AuditFilter(EntityType: "User"), 0, 10, ct)).Rows.Single();
+
+        await context.SaveChangesAsync(ct);
+
+        var afterSave = (await Audit.SearchAsync(new AuditFilter(EntityType: "User"), 0, 10, ct)).Rows.Single();
+        Assert.Equal("grace@example.com", New(beforeSave, "Email"));
+        Assert.Equal(SubjectKeyring.Erased, New(afterSave, "Email"));
+    }
+
+    [Fact]
     public async Task Personal_values_written_after_the_key_is_destroyed_are_erased_too()
     {
         var user = Make.User(email: "grace@example.com");
