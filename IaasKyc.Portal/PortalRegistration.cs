@@ -111,6 +111,7 @@ public static class PortalRegistration
         services.AddSingleton(_ => PdfFonts.Registered);
 
         services.AddPortalFeatures();
+        services.AddScoped<PageAccess>();
 
         // Demo data, one part per feature.
         services.AddSingleton<IDemoSeed, UsersDemoSeed>();
@@ -140,7 +141,6 @@ public static class PortalRegistration
     /// <summary>Each feature's service; a feature adds its line here.</summary>
     public static IServiceCollection AddPortalFeatures(this IServiceCollection services)
     {
-        services.AddScoped<PageAccess>();
         services.AddScoped<AuditService>();
         services.AddScoped<Features.Home.HomeService>();
         services.AddScoped<ApiKeyService>();

@@ -36,6 +36,7 @@ public abstract class ComponentTestBase : BunitContext
         Services.AddSingleton(new FieldCipher(RandomNumberGenerator.GetBytes(32)));
         Services.AddPortalData(o => o.UseSqlite(connection));
         Services.AddPortalFeatures();
+        Services.AddScoped<PageAccess>();
         // The real policy table, evaluated by the real authorization service (not bUnit's placeholder).
         Services.AddAuthorizationCore(Policies.Register);
         Services.Replace(ServiceDescriptor.Transient<IAuthorizationService, DefaultAuthorizationService>());

@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
+using IaasKyc.Portal;
 using IaasKyc.Portal.Data;
+using IaasKyc.Portal.Reports;
+using IaasKyc.Portal.Storage;
 using IaasKyc.Portal.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -35,15 +38,12 @@ public sealed class ServiceTestDb : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton(new PortalTime(Clock, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")));
+        services.AddSingleton(TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
         services.AddSingleton(new FieldCipher(RandomNumberGenerator.GetBytes(32)));
-        services.AddSingleton<SubjectKeyring>();
-        services.AddSingleton<AuditInterceptor>();
-        services.AddScoped<AuditActor>();
-        services.AddDbContextFactory<PortalDbContext>((sp, o) => o
-            .UseSqlite(Connection)
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()), ServiceLifetime.Scoped);
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
+        services.AddSingleton(_ => PdfFonts.Registered);
+        services.AddSingleton(new UploadStore(Path.Combine(Path.GetTempPath(), "iaaskyc-tests", Guid.NewGuid().ToString("N"))));
+        services.AddPortalData(o => o.UseSqlite(Connection));
+        services.AddPortalFeatures();
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddIdentityCore<PortalUser>(o =>
             {
@@ -55,12 +55,6 @@ public sealed class ServiceTestDb : IAsyncDisposable
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders();
-
-        services.AddScoped<IaasKyc.Portal.Features.Audit.AuditService>();
-        services.AddScoped<IaasKyc.Portal.Features.ApiKeys.ApiKeyService>();
-        services.AddScoped<IaasKyc.Portal.Features.RulePacks.RulePackService>();
-        services.AddScoped<IaasKyc.Portal.Features.Users.UserAdminService>();
-        services.AddScoped<IaasKyc.Portal.Features.Home.HomeService>();
 
         root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         scope = root.CreateAsyncScope();
@@ -77,6 +71,21 @@ public sealed class ServiceTestDb : IAsyncDisposable
 
     /// <summary>A service from the test's scope (the one whose actor is "test-user").</summary>
     public T Get<T>() where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
+    /// <summary>A service from a new scope whose changes are attributed to <paramref name="actor"/> (four-eyes tests).</summary>
+    public T As<T>(string actor) where T : notnull
+    {
+        var other = root.CreateScope();
+        other.ServiceProvider.GetRequiredService<AuditActor>().Use(actor);
+        return other.ServiceProvider.GetRequiredService<T>();
+    }
+
+    /// <summary>The text of each page of a PDF, words joined by single spaces.</summary>
+    public static IReadOnlyList<string> PageTexts(byte[] pdf)
+    {
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        return [.. document.GetPages().Select(p => string.Join(' ', p.GetWords().Select(w => w.Text)))];
+    }
 
     /// <summary>A fresh, short-lived context, as the services use one per operation.</summary>
     public PortalDbContext NewContext() => Get<IDbContextFactory<PortalDbContext>>().CreateDbContext();
