@@ -27,3 +27,6 @@ public sealed record AccessEventPage(IReadOnlyList<AccessEventRow> Rows, int Tot
 
 public sealed record AccessSummary(Guid AccountId, string Reference, Guid CustomerId, string CustomerName,
     int Count, DateTime? FirstUtc, DateTime? LastUtc, int DistinctAddresses);
+
+/// <summary>The page's search: an address or CIDR block and a UTC time range, each optional.</summary>
+public sealed record AccessSearch(string? Address, DateTime? FromUtc, DateTime? ToUtc);
