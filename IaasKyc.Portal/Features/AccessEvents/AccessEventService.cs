@@ -162,9 +162,11 @@ public sealed class AccessEventService(IDbContextFactory<PortalDbContext> dbFact
     private static async Task StoreAsync(PortalDbContext db, Guid accountId, Guid customerId, string reference, IReadOnlyList<AccessRecord> records,
         CancellationToken ct)
     {
-        // Thousands of new rows: no change detection per Add (the audit interceptor detects once, at save).
+        // Thousands of new rows: no change detection per Add. It is back on for the save, which must see the audit head the
+        // interceptor advances during SavingChanges.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.AccessEvents.AddRange(records.Select(r => new AccessEvent(accountId, r.Ip, r.IpBytes, r.AtUtc, r.Kind)));
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.AuditBulk<AccessEvent>("import", "AccessEvents", reference, customerId.ToString(), records.Count, Payload(records));
         await db.SaveChangesAsync(ct);
     }
