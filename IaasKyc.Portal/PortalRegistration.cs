@@ -151,6 +151,7 @@ public static class PortalRegistration
         services.AddScoped<Features.Customers.CustomerQueries>();
         services.AddScoped<Features.Cip.CipService>();
         services.AddScoped<Features.Products.ProductService>();
+        services.AddScoped<Features.AccessEvents.AccessEventService>();
         return services;
     }
 
