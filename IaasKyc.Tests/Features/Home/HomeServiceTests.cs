@@ -33,9 +33,17 @@ public sealed class HomeServiceTests : IAsyncDisposable
         var revoked = await keys.CreateAsync("Revoked", [ApiScopes.Audit], "admin@example.com", ct);
         await keys.RevokeAsync(revoked.Key.Id, revoked.Key.Version, "admin@example.com", ct);
 
-        var summary = await db.Get<HomeService>().SummaryAsync(ct);
+        var customers = db.Get<IaasKyc.Portal.Features.Customers.CustomerService>();
+        var draft = await customers.CreateAsync(Support.Customers.ForeignEntity("Draft GmbH", "ACC-D"), ct);
+        await customers.CreateAsync(Support.Customers.UsIndividual("Submitted Person", "ACC-S"), ct);
+        var us = (await db.Get<IaasKyc.Portal.Features.Customers.CustomerQueries>().ListAsync(new(Text: "Submitted"), ct)).Items[0];
+        Assert.True((await customers.SubmitAsync(us.Id, (await db.Get<IaasKyc.Portal.Features.Customers.CustomerQueries>().GetAsync(us.Id, ct))!.Version, ct)).Ok);
 
+        var summary = await db.Get<HomeService>().SummaryAsync(ServiceTestDb.Actor, ct);
+
+        Assert.True(draft.Ok);
         Assert.Equal(new HomeSummary(RulePack.DefaultVersion, RulePack.Default.EffectiveFrom,
-            AuditEntriesToday: 3, AuditEntriesTotal: 6, Users: 2, LockedOutUsers: 1, ActiveApiKeys: 1), summary);
+            AuditEntriesToday: 3 + 8, AuditEntriesTotal: 6 + 8, Users: 2, LockedOutUsers: 1, ActiveApiKeys: 1,
+            Customers: 2, AwaitingDecision: 1, Escalated: 0, MyDrafts: 1), summary);
     }
 }
