@@ -149,6 +149,7 @@ public static class PortalRegistration
         services.AddScoped<AuditExtractDocument>();
         services.AddScoped<Features.Customers.CustomerService>();
         services.AddScoped<Features.Customers.CustomerQueries>();
+        services.AddScoped<Features.Customers.Intake.IntakeCatalog>();
         return services;
     }
 
