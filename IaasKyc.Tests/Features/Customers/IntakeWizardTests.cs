@@ -162,7 +162,6 @@ public sealed class IntakeWizardTests : ComponentTestBase
     {
         var id = await DraftAsync(steps: 3, withAccount: true);
         var cut = RenderWizard(id);
-        System.IO.File.WriteAllText("/tmp/wz/markup.html", cut.Markup);
         cut.WaitForAssertion(() => cut.Find("[data-testid=no-evidence]"));
 
         ClickNext(cut);
