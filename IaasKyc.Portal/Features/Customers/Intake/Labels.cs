@@ -16,6 +16,9 @@ public static class Labels
     {
         PaymentSource.ParentCompany => name is null ? "Parent company" : $"parent company {name}",
         PaymentSource.ThirdParty => name is null ? "Third party" : $"third party {name}",
-        _ => name is null ? "Customer" : "the customer",
+        _ => "Customer",
     };
+
+    /// <summary>Who pays, as a sentence ends: "paid by the customer", "paid by third party Acme Ltd".</summary>
+    public static string PaidBy(PaymentSource s, string? name) => s == PaymentSource.Customer ? "the customer" : Source(s, name);
 }
