@@ -152,6 +152,7 @@ public static class PortalRegistration
         services.AddScoped<Features.Cip.CipService>();
         services.AddScoped<Features.Products.ProductService>();
         services.AddScoped<Features.AccessEvents.AccessEventService>();
+        services.AddScoped<Features.Customers.Intake.IntakeCatalog>();
         return services;
     }
 
