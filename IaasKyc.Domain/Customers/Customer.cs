@@ -181,6 +181,7 @@ public sealed class Customer : IVersioned
     public void Restrict(string restrictions, string by, DateTime nowUtc)
     {
         Require(Status is CustomerStatus.Submitted or CustomerStatus.Escalated, "restrict");
+        FourEyes(by);
         Restrictions = restrictions;
         Move(CustomerStatus.Restricted, by, nowUtc, "Pending verification, restricted use: " + restrictions);
     }
