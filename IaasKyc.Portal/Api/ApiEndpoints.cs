@@ -26,6 +26,8 @@ public static class ApiEndpoints
             .WithName("VerifyAuditChain")
             .WithSummary("Re-computes the audit trail's hash chain and reports the first broken entry, if any.");
 
+        v1.MapCustomersApi();
+
         return app;
     }
 }
