@@ -15,7 +15,7 @@ public static class CustomersApi
     {
         var customers = v1.MapGroup("/customers").RequireAuthorization(Policies.ApiScope(ApiScopes.Customers));
 
-        customers.MapPost("/", CreateAsync)
+        customers.MapPost("", CreateAsync)
             .WithName("CreateCustomer")
             .WithSummary("Takes in a customer as a Draft, with its accounts and means and source of payment.")
             .WithDescription("""
