@@ -113,6 +113,7 @@ public static class PortalRegistration
         services.AddSingleton(_ => PdfFonts.Registered);
 
         services.AddPortalFeatures();
+        services.AddScoped<PageAccess>();
 
         // Demo data, one part per feature.
         services.AddSingleton<IDemoSeed, UsersDemoSeed>();
@@ -143,7 +144,6 @@ public static class PortalRegistration
     /// <summary>Each feature's service; a feature adds its line here.</summary>
     public static IServiceCollection AddPortalFeatures(this IServiceCollection services)
     {
-        services.AddScoped<PageAccess>();
         services.AddScoped<AuditService>();
         services.AddScoped<Features.Home.HomeService>();
         services.AddScoped<ApiKeyService>();
@@ -152,6 +152,10 @@ public static class PortalRegistration
         services.AddScoped<AuditExtractDocument>();
         services.AddScoped<Features.Customers.CustomerService>();
         services.AddScoped<Features.Customers.CustomerQueries>();
+        services.AddScoped<Features.Cip.CipService>();
+        services.AddScoped<Features.Products.ProductService>();
+        services.AddScoped<Features.AccessEvents.AccessEventService>();
+        services.AddScoped<Features.Customers.Intake.IntakeCatalog>();
         return services;
     }
 

@@ -36,7 +36,8 @@ public static class IpAddresses
             return true;
         }
         if (!TryParse(t[..slash], out var a, out var bytes) || !int.TryParse(t[(slash + 1)..], out var prefix)) return false;
-        var max = a.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
+        // The prefix counts bits of the form written: "::ffff:203.0.113.0/120" is an IPv6 prefix over the mapped address.
+        var max = a.AddressFamily == AddressFamily.InterNetwork && !t[..slash].Contains(':') ? 32 : 128;
         if (prefix < 0 || prefix > max) return false;
         var bits = prefix + (128 - max);
         low = (byte[])bytes.Clone();

@@ -25,6 +25,7 @@ public static class ApiEndpoints
             })
             .WithName("VerifyAuditChain")
             .WithSummary("Re-computes the audit trail's hash chain and reports the first broken entry, if any.");
+        v1.MapAccessEventsApi();
 
         v1.MapCustomersApi();
 

@@ -67,7 +67,6 @@ public sealed class AuditInterceptor(TimeProvider clock, SubjectKeyring keyring)
             }
             foreach (var note in db.PendingAuditNotes)
                 Append(db, head, now, actor, note.Action, note.EntityType, note.EntityId, note.SubjectId, note.Changes);
-            db.PendingAuditNotes.Clear();
             db.AuditLockHeld = true;
         }
         catch
@@ -81,13 +80,34 @@ public sealed class AuditInterceptor(TimeProvider clock, SubjectKeyring keyring)
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is PortalDbContext db) await FinishAsync(db, commit: true);
+        if (eventData.Context is PortalDbContext db)
+        {
+            // Notes and bulk types belong to this save only; after a failed save they stay for the retry.
+            db.PendingAuditNotes.Clear();
+            db.BulkAuditedTypes.Clear();
+            await FinishAsync(db, commit: true);
+        }
         return result;
     }
 
     public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is PortalDbContext db) await FinishAsync(db, commit: false);
+    }
+
+    // Since EF Core 7 a concurrency conflict does not reach SaveChangesFailed: without this the append lock and the
+    // transaction stayed held, and every later audited save in the process waited forever.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        if (eventData.Context is PortalDbContext db) FinishAsync(db, commit: false).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
+        ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is PortalDbContext db) await FinishAsync(db, commit: false);
+        return result;
     }
 
     public override async Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)

@@ -52,6 +52,8 @@ public sealed class SubjectKeyring(FieldCipher cipher)
         row.WrappedKey = null;
         row.DestroyedAtUtc = nowUtc;
         cache.TryRemove(subjectId, out _);
+        // A read before this save commits caches the key again: forget it once the destruction is stored.
+        db.SavedChanges += (_, _) => cache.TryRemove(subjectId, out _);
     }
 
     private async Task<byte[]?> FindAsync(PortalDbContext db, string subjectId, CancellationToken ct)

@@ -15,7 +15,32 @@ public static class ReportDownloads
         app.MapGet("/audit/extract.pdf", AuditExtractAsync)
             .RequireAuthorization(Policies.AuditExport)
             .ExcludeFromDescription();
+        app.MapGet("/customers/{customerId:guid}/evidence/{evidenceId:guid}/file", EvidenceFileAsync)
+            .RequireAuthorization(Policies.CustomersRead)
+            .ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>An uploaded evidence document, served from outside the web root with the type its content was checked to be.</summary>
+    private static async Task<IResult> EvidenceFileAsync(Guid customerId, Guid evidenceId, IDbContextFactory<PortalDbContext> dbFactory,
+        Storage.UploadStore uploads, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var evidence = await db.Evidence.AsNoTracking().FirstOrDefaultAsync(e => e.Id == evidenceId && e.CustomerId == customerId, ct);
+        if (evidence?.UploadId is null) return TypedResults.Problem(title: "No such file.", statusCode: StatusCodes.Status404NotFound);
+        db.AuditEvent("download", "EvidenceFile", evidence.Id.ToString(), new FieldChange("customer", null, customerId.ToString()));
+        await db.SaveChangesAsync(ct);
+        await using var head = uploads.Open(evidence.UploadId);
+        var buffer = new byte[8];
+        var read = await head.ReadAsync(buffer, ct);
+        var contentType = Storage.UploadStore.Sniff(buffer.AsSpan(0, read)) switch
+        {
+            Storage.UploadKind.Pdf => "application/pdf",
+            Storage.UploadKind.Png => "image/png",
+            Storage.UploadKind.Jpeg => "image/jpeg",
+            _ => "application/octet-stream",
+        };
+        return TypedResults.Stream(uploads.Open(evidence.UploadId), contentType, evidence.FileName ?? "evidence");
     }
 
     private static async Task<IResult> AuditExtractAsync(string? actor, string? entityType, string? entityId, string? action,

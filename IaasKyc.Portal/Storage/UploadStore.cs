@@ -34,7 +34,9 @@ public sealed class UploadStore(string root)
         var id = Guid.NewGuid().ToString("N");
         var temp = Path.Combine(Root, id + ".part");
         long length = 0;
-        UploadKind? kind = null;
+        // The first bytes may arrive over several reads (a network stream): sniff only once enough are in.
+        var head = new byte[8];
+        var headLength = 0;
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         try
         {
@@ -44,7 +46,12 @@ public sealed class UploadStore(string root)
                 int read;
                 while ((read = await content.ReadAsync(buffer, ct)) > 0)
                 {
-                    if (length == 0) kind = Sniff(buffer.AsSpan(0, read));
+                    if (headLength < head.Length)
+                    {
+                        var take = Math.Min(read, head.Length - headLength);
+                        buffer.AsSpan(0, take).CopyTo(head.AsSpan(headLength));
+                        headLength += take;
+                    }
                     length += read;
                     if (length > maxBytes)
                         return (null, new Finding("upload.tooLarge", $"The file is larger than {maxBytes / (1024 * 1024)} MB.", field));
@@ -53,6 +60,7 @@ public sealed class UploadStore(string root)
                 }
             }
             if (length == 0) return (null, new Finding("upload.empty", "The file is empty.", field));
+            var kind = Sniff(head.AsSpan(0, headLength));
             if (kind is null || !accepted.Contains(kind.Value))
                 return (null, new Finding("upload.type", $"The file's content is not {string.Join(", ", accepted)}: it was refused whatever its name says.", field));
             File.Move(temp, PathOf(id));

@@ -10,9 +10,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IaasKyc.Tests.Reports;
 
-public sealed class AuditExtractDocumentTests : IDisposable
+public sealed class AuditExtractDocumentTests : IAsyncDisposable
 {
-    private readonly PdfTestServices services = new();
+    private readonly ServiceTestDb services = new();
+
+    public AuditExtractDocumentTests() => services.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 29, 18, 15, 0, TimeSpan.Zero));
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -24,7 +26,7 @@ public sealed class AuditExtractDocumentTests : IDisposable
 
         var extract = await services.Get<AuditExtractDocument>().RenderAsync(new AuditFilter(), "auditor@example.com", Ct);
 
-        var text = string.Join(' ', PdfTestServices.PageTexts(extract.Pdf));
+        var text = string.Join(' ', ServiceTestDb.PageTexts(extract.Pdf));
         Assert.Contains("Audit trail extract", text);
         Assert.Contains("Chain verified: OK, 2 entries", text);
         Assert.Contains("create", text);
@@ -44,7 +46,7 @@ public sealed class AuditExtractDocumentTests : IDisposable
 
         var extract = await services.Get<AuditExtractDocument>().RenderAsync(filter, "auditor@example.com", Ct);
 
-        var text = string.Join(' ', PdfTestServices.PageTexts(extract.Pdf));
+        var text = string.Join(' ', ServiceTestDb.PageTexts(extract.Pdf));
         Assert.Equal(1, extract.Entries);
         Assert.Equal("entity type ApiKey; from 2026-11-01 to 2026-11-30", extract.Filter);
         Assert.Equal("audit-extract-20261129T181500Z.pdf", extract.FileName);
@@ -63,11 +65,11 @@ public sealed class AuditExtractDocumentTests : IDisposable
 
         var extract = await services.Get<AuditExtractDocument>().RenderAsync(new AuditFilter(), "auditor@example.com", Ct);
 
-        var text = string.Join(' ', PdfTestServices.PageTexts(extract.Pdf));
+        var text = string.Join(' ', ServiceTestDb.PageTexts(extract.Pdf));
         Assert.Contains("Chain BROKEN at sequence 2", text);
     }
 
-    public void Dispose() => services.Dispose();
+    public ValueTask DisposeAsync() => services.DisposeAsync();
 
     private async Task AddRulePackAsync(string name)
     {

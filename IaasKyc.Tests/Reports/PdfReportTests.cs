@@ -22,7 +22,7 @@ public sealed class PdfReportTests
         report.Table(Columns, Enumerable.Range(1, 300).Select(i => (IReadOnlyList<string>)
             [$"Row {i}", i == 150 ? "Distinctive-cell-Щука" : $"Description of row {i}, long enough to wrap onto a second line in this column of the table", $"C-{i:D4}"]));
 
-        var pages = PdfTestServices.PageTexts(report.ToPdf());
+        var pages = ServiceTestDb.PageTexts(report.ToPdf());
 
         var n = pages.Count;
         Assert.True(n > 1);
@@ -61,7 +61,7 @@ public sealed class PdfReportTests
         report.Paragraph("Chinese 漢字, emoji 😀🚀, a lone surrogate \ud83d, control \u0007 characters, and then readable text.");
         report.Table(Columns, [["漢字", "😀 " + string.Concat(Enumerable.Repeat("😀", 80)), "\u0000"]]);
 
-        var pages = PdfTestServices.PageTexts(report.ToPdf());
+        var pages = ServiceTestDb.PageTexts(report.ToPdf());
 
         Assert.Single(pages);
         Assert.Contains("and then readable text.", pages[0]);

@@ -4,6 +4,7 @@ using Bunit;
 using IaasKyc.Portal;
 using IaasKyc.Portal.Data;
 using IaasKyc.Portal.Security;
+using IaasKyc.Portal.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Data.Sqlite;
@@ -36,6 +37,8 @@ public abstract class ComponentTestBase : BunitContext
         Services.AddSingleton(new FieldCipher(RandomNumberGenerator.GetBytes(32)));
         Services.AddPortalData(o => o.UseSqlite(connection));
         Services.AddPortalFeatures();
+        Services.AddScoped<PageAccess>();
+        Services.AddSingleton(new UploadStore(Path.Combine(Path.GetTempPath(), "iaaskyc-bunit-uploads", Guid.NewGuid().ToString("N"))));
         // The real policy table, evaluated by the real authorization service (not bUnit's placeholder).
         Services.AddAuthorizationCore(Policies.Register);
         Services.Replace(ServiceDescriptor.Transient<IAuthorizationService, DefaultAuthorizationService>());

@@ -6,16 +6,20 @@ namespace IaasKyc.Portal.Components.Shared;
 /// <summary>
 /// Shows a service's findings at the fields they name, in an EditForm: the finding's camelCase field
 /// ("email", "address.country") maps to the form model's property ("Email"). Findings for fields the
-/// model lacks are returned so the page can show them above the form.
+/// model lacks are returned so the page can show them above the form. A nested field maps through
+/// the map given to the constructor ("paymentMeans.type" → "MeansType"), else to its last segment
+/// ("address.country" → "Country").
 /// </summary>
 public sealed class FormFindings
 {
     private readonly EditContext context;
     private readonly ValidationMessageStore store;
+    private readonly IReadOnlyDictionary<string, string> map;
 
-    public FormFindings(EditContext context)
+    public FormFindings(EditContext context, IReadOnlyDictionary<string, string>? map = null)
     {
         this.context = context;
+        this.map = map ?? new Dictionary<string, string>();
         store = new ValidationMessageStore(context);
         context.OnFieldChanged += (_, e) =>
         {
@@ -41,7 +45,10 @@ public sealed class FormFindings
     private string? PropertyOf(string field)
     {
         if (string.IsNullOrEmpty(field)) return null;
-        var name = char.ToUpperInvariant(field[0]) + field[1..];
+        if (map.TryGetValue(field, out var mapped)) return mapped;
+        var segment = field[(field.LastIndexOf('.') + 1)..];
+        if (segment.Length == 0) return null;
+        var name = char.ToUpperInvariant(segment[0]) + segment[1..];
         return context.Model.GetType().GetProperty(name) is null ? null : name;
     }
 }

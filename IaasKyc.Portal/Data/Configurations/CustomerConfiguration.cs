@@ -52,6 +52,8 @@ public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
     public void Configure(EntityTypeBuilder<Account> b)
     {
         b.HasKey(a => a.Id);
+        // Keys are made in the domain: an entity reached through its customer's collection is new, not an existing row to update.
+        b.Property(a => a.Id).ValueGeneratedNever();
         b.Property(a => a.Reference).HasMaxLength(64);
         b.HasIndex(a => a.Reference).IsUnique();
         b.HasIndex(a => a.CustomerId);
@@ -69,6 +71,8 @@ public sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
     public void Configure(EntityTypeBuilder<Evidence> b)
     {
         b.HasKey(e => e.Id);
+        // Keys are made in the domain: an entity reached through its customer's collection is new, not an existing row to update.
+        b.Property(e => e.Id).ValueGeneratedNever();
         b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
         b.Property(e => e.DocumentType).HasMaxLength(100);
         b.Property(e => e.DocumentNumberEncrypted).HasMaxLength(300);
@@ -87,6 +91,8 @@ public sealed class DiscrepancyConfiguration : IEntityTypeConfiguration<Discrepa
     public void Configure(EntityTypeBuilder<Discrepancy> b)
     {
         b.HasKey(d => d.Id);
+        // Keys are made in the domain: an entity reached through its customer's collection is new, not an existing row to update.
+        b.Property(d => d.Id).ValueGeneratedNever();
         b.Property(d => d.Description).HasMaxLength(2000);
         b.Property(d => d.Resolution).HasMaxLength(2000);
         b.HasIndex(d => d.CustomerId);
@@ -98,6 +104,8 @@ public sealed class StatusChangeConfiguration : IEntityTypeConfiguration<StatusC
     public void Configure(EntityTypeBuilder<StatusChange> b)
     {
         b.HasKey(h => h.Id);
+        // Keys are made in the domain: an entity reached through its customer's collection is new, not an existing row to update.
+        b.Property(h => h.Id).ValueGeneratedNever();
         b.Property(h => h.From).HasConversion<string>().HasMaxLength(16);
         b.Property(h => h.To).HasConversion<string>().HasMaxLength(16);
         b.Property(h => h.Note).HasMaxLength(2000);

@@ -55,7 +55,6 @@ namespace IaasKyc.Portal.Data.Migrations
             modelBuilder.Entity("IaasKyc.Domain.Customers.Account", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClosedAtUtc")
@@ -354,7 +353,6 @@ namespace IaasKyc.Portal.Data.Migrations
             modelBuilder.Entity("IaasKyc.Domain.Customers.Discrepancy", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CustomerId")
@@ -392,7 +390,6 @@ namespace IaasKyc.Portal.Data.Migrations
             modelBuilder.Entity("IaasKyc.Domain.Customers.Evidence", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("CheckedOn")
@@ -495,7 +492,6 @@ namespace IaasKyc.Portal.Data.Migrations
             modelBuilder.Entity("IaasKyc.Domain.Customers.StatusChange", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("AtUtc")

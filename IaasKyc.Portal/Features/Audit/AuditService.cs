@@ -83,6 +83,15 @@ public sealed class AuditService(IDbContextFactory<PortalDbContext> dbFactory, S
         return await RevealAsync(db, rows, ct);
     }
 
+    /// <summary>Everything recorded about one data subject (a customer and its accounts, evidence, decisions), newest first.</summary>
+    public async Task<IReadOnlyList<AuditRow>> ForSubjectAsync(string subjectId, int limit = 200, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.AuditEntries.AsNoTracking().Where(e => e.SubjectId == subjectId)
+            .OrderByDescending(e => e.Sequence).Take(limit).ToListAsync(ct);
+        return await RevealAsync(db, rows, ct);
+    }
+
     public static AuditRecord ToRecord(AuditEntry e) => new(e.Sequence, e.AtUtc, e.Actor, e.Action, e.EntityType, e.EntityId,
         e.SubjectId, AuditChanges.Deserialize(e.ChangesJson), e.PreviousHash, e.Hash);
 

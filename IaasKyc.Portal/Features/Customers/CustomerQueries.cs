@@ -9,7 +9,7 @@ public sealed class CustomerQueries(IDbContextFactory<PortalDbContext> dbFactory
 {
     public const int MaxPageSize = 200;
 
-    public async Task<CustomerPage> ListAsync(CustomerQuery q, CancellationToken ct = default)
+    public async Task<CustomerResults> ListAsync(CustomerQuery q, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = db.Customers.AsNoTracking();
@@ -39,7 +39,7 @@ public sealed class CustomerQueries(IDbContextFactory<PortalDbContext> dbFactory
         var items = await query.Skip(Math.Max(0, q.Skip)).Take(Math.Clamp(q.Take, 1, MaxPageSize))
             .Select(c => new CustomerListItem(c.Id, c.LegalName, c.Kind, c.Country, c.Email, c.UsPerson, c.Status, c.ComputedRisk, c.UpdatedAtUtc, c.CreatedBy))
             .ToListAsync(ct);
-        return new CustomerPage(items, total);
+        return new CustomerResults(items, total);
     }
 
     /// <summary>Customers awaiting a decision: submitted, restricted and (Approver-only) escalated, oldest first.</summary>

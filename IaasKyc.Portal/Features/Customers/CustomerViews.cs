@@ -8,7 +8,7 @@ public sealed record CustomerListItem(Guid Id, string Name, CustomerKind Kind, s
 public sealed record CustomerQuery(string? Text = null, CustomerStatus? Status = null, RiskLevel? Risk = null, string? Country = null,
     bool? UsPerson = null, string Sort = "updated", bool Descending = true, int Skip = 0, int Take = 25);
 
-public sealed record CustomerPage(IReadOnlyList<CustomerListItem> Items, int Total);
+public sealed record CustomerResults(IReadOnlyList<CustomerListItem> Items, int Total);
 
 public sealed record AccountView(Guid Id, string Reference, PaymentMeansType PaymentMeans, bool Prepaid, string IssuerCountry, string PaymentIdentifierMasked,
     PaymentSource PaymentSource, string? PaymentSourceName, IReadOnlyList<string> Products, DateTime OpenedAtUtc, DateTime? ClosedAtUtc,

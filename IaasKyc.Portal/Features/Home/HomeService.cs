@@ -1,3 +1,4 @@
+using IaasKyc.Domain.Customers;
 using IaasKyc.Portal.Data;
 using IaasKyc.Portal.Features.RulePacks;
 using Microsoft.EntityFrameworkCore;
@@ -5,12 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace IaasKyc.Portal.Features.Home;
 
 public sealed record HomeSummary(string RulePackVersion, DateOnly RulePackEffectiveFrom, int AuditEntriesToday, long AuditEntriesTotal,
-    int Users, int LockedOutUsers, int ActiveApiKeys);
+    int Users, int LockedOutUsers, int ActiveApiKeys, int Customers, int AwaitingDecision, int Escalated, int MyDrafts);
 
 /// <summary>The figures on the Home page, all counted from stored data. The dashboard issue grows this page.</summary>
 public sealed class HomeService(IDbContextFactory<PortalDbContext> dbFactory, PortalTime time)
 {
-    public async Task<HomeSummary> SummaryAsync(CancellationToken ct = default)
+    public async Task<HomeSummary> SummaryAsync(string? userName = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var pack = await RulePackService.ActiveAsync(db, time.Today, ct);
@@ -22,6 +23,10 @@ public sealed class HomeService(IDbContextFactory<PortalDbContext> dbFactory, Po
             (await db.AuditHeads.AsNoTracking().Where(h => h.Id == 1).FirstOrDefaultAsync(ct))?.Sequence ?? 0,
             await db.Users.CountAsync(ct),
             (await db.Users.Where(u => u.LockoutEnd != null).Select(u => u.LockoutEnd).ToListAsync(ct)).Count(e => e > now),
-            await db.ApiKeys.CountAsync(k => k.RevokedAtUtc == null, ct));
+            await db.ApiKeys.CountAsync(k => k.RevokedAtUtc == null, ct),
+            await db.Customers.CountAsync(ct),
+            await db.Customers.CountAsync(c => c.Status == CustomerStatus.Submitted || c.Status == CustomerStatus.Restricted, ct),
+            await db.Customers.CountAsync(c => c.Status == CustomerStatus.Escalated, ct),
+            userName is null ? 0 : await db.Customers.CountAsync(c => c.Status == CustomerStatus.Draft && c.CreatedBy == userName, ct));
     }
 }
