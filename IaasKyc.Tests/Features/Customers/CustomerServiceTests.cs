@@ -48,6 +48,7 @@ public sealed class CustomerServiceTests : IDisposable
     /// <summary>Runs <paramref name="work"/> as <paramref name="user"/> in a scope of its own.</summary>
     private async Task<T> As<T>(string user, Func<CustomerService, Task<T>> work)
     {
+        clock.Advance(TimeSpan.FromMinutes(1));
         await using var scope = provider.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<AuditActor>().Use(user);
         return await work(scope.ServiceProvider.GetRequiredService<CustomerService>());
