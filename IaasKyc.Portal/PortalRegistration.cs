@@ -94,7 +94,9 @@ public static class PortalRegistration
         // API: problem details everywhere, camelCase JSON with enum names, rate limits from configuration.
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["correlationId"] = c.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ApiBadRequestHandler>();
         services.AddExceptionHandler<PortalExceptionHandler>();
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
@@ -115,6 +117,7 @@ public static class PortalRegistration
 
         // Demo data, one part per feature.
         services.AddSingleton<IDemoSeed, UsersDemoSeed>();
+        services.AddSingleton<IDemoSeed, CustomersDemoSeed>();
         return builder;
     }
 

@@ -87,9 +87,12 @@ public static class RiskPolicy
         }
 
         var score = factors.Sum(f => f.Points);
-        var level = prohibition ? RiskLevel.Prohibited : score >= HighFrom ? RiskLevel.High : score >= MediumFrom ? RiskLevel.Medium : RiskLevel.Low;
-        return new RiskAssessment(level, score, factors);
+        return new RiskAssessment(LevelOf(score, prohibition), score, factors);
     }
+
+    /// <summary>The level a score falls in: medium from <see cref="MediumFrom"/>, high from <see cref="HighFrom"/>; a prohibition overrides.</summary>
+    public static RiskLevel LevelOf(int score, bool prohibition = false) =>
+        prohibition ? RiskLevel.Prohibited : score >= HighFrom ? RiskLevel.High : score >= MediumFrom ? RiskLevel.Medium : RiskLevel.Low;
 
     /// <summary>Re-verification falls due by risk (rule pack: high 1 year, medium 2, low 3).</summary>
     public static DateOnly ReverifyDue(DateOnly verifiedOn, RiskLevel level, RulePack pack) => level switch

@@ -27,6 +27,8 @@ public static class ApiEndpoints
             .WithSummary("Re-computes the audit trail's hash chain and reports the first broken entry, if any.");
         v1.MapAccessEventsApi();
 
+        v1.MapCustomersApi();
+
         return app;
     }
 }
