@@ -35,7 +35,7 @@ public static class AccessBench
         await using var provider = services.BuildServiceProvider();
         try
         {
-            Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+            Console.WriteLine(Measure.Machine());
             Console.WriteLine($"Database: {connectionString}");
             var accounts = await SeedAccountsAsync(provider);
             await SeedEventsAsync(connectionString, accounts);

@@ -1,15 +1,19 @@
 using IaasKyc.Bench;
 
 // Benchmarks kept in the repository (figures in docs/performance.md). Not part of ./test.sh.
-// Usage: dotnet run -c Release --project bench/IaasKyc.Bench -- access
+// Usage: dotnet run -c Release --project bench/IaasKyc.Bench -- access|customers|api-ingest
 return args.FirstOrDefault() switch
 {
     "access" => await AccessBench.RunAsync(),
+    "customers" => await CustomersBench.RunAsync(),
+    "api-ingest" => await ApiIngestBench.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.WriteLine("Commands: access   (1,000,000 IP access records: lookup by address, ingest of 10,000 events)");
+    Console.WriteLine("Commands: access      (1,000,000 IP access records: lookup by address, ingest of 10,000 events)");
+    Console.WriteLine("          customers   (100,000 customers: the customers list query, filter + sort + page)");
+    Console.WriteLine("          api-ingest  (10,000 access events through POST /api/v1/accounts/{reference}/access-events, portal as a child process)");
     return 1;
 }

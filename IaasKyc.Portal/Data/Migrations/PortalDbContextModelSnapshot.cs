@@ -337,15 +337,20 @@ namespace IaasKyc.Portal.Data.Migrations
 
                     b.HasIndex("LegalName");
 
-                    b.HasIndex("UpdatedAtUtc");
+                    b.HasIndex("ComputedRisk", "UpdatedAtUtc")
+                        .IsDescending(false, true);
 
-                    b.HasIndex("ComputedRisk", "UpdatedAtUtc");
+                    b.HasIndex("Country", "UpdatedAtUtc")
+                        .IsDescending(false, true);
 
-                    b.HasIndex("Country", "UpdatedAtUtc");
+                    b.HasIndex("Status", "LegalName");
 
-                    b.HasIndex("Status", "UpdatedAtUtc");
+                    b.HasIndex("Status", "UpdatedAtUtc")
+                        .IsDescending(false, true);
 
                     b.HasIndex("UsPerson", "UpdatedAtUtc");
+
+                    b.HasIndex("UpdatedAtUtc", "LegalName", "Email");
 
                     b.ToTable("Customers");
                 });
