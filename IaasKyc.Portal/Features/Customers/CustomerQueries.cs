@@ -28,8 +28,9 @@ public sealed class CustomerQueries(IDbContextFactory<PortalDbContext> dbFactory
             ("name", true) => query.OrderByDescending(c => c.LegalName),
             ("status", false) => query.OrderBy(c => c.Status).ThenByDescending(c => c.UpdatedAtUtc),
             ("status", true) => query.OrderByDescending(c => c.Status).ThenByDescending(c => c.UpdatedAtUtc),
-            ("risk", false) => query.OrderBy(c => c.ComputedRisk).ThenByDescending(c => c.UpdatedAtUtc),
-            ("risk", true) => query.OrderByDescending(c => c.ComputedRisk).ThenByDescending(c => c.UpdatedAtUtc),
+            // Risk is stored as text: order by severity, not by the alphabet.
+            ("risk", false) => query.OrderBy(c => c.ComputedRisk == RiskLevel.Low ? 0 : c.ComputedRisk == RiskLevel.Medium ? 1 : c.ComputedRisk == RiskLevel.High ? 2 : 3).ThenByDescending(c => c.UpdatedAtUtc),
+            ("risk", true) => query.OrderByDescending(c => c.ComputedRisk == RiskLevel.Low ? 0 : c.ComputedRisk == RiskLevel.Medium ? 1 : c.ComputedRisk == RiskLevel.High ? 2 : 3).ThenByDescending(c => c.UpdatedAtUtc),
             ("country", false) => query.OrderBy(c => c.Country).ThenByDescending(c => c.UpdatedAtUtc),
             ("country", true) => query.OrderByDescending(c => c.Country).ThenByDescending(c => c.UpdatedAtUtc),
             (_, false) => query.OrderBy(c => c.UpdatedAtUtc),

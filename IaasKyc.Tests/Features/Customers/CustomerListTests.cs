@@ -49,4 +49,19 @@ public sealed class CustomerListTests : IAsyncDisposable
         Assert.Equal(0, none.Total);
         Assert.Empty(none.Items);
     }
+
+    [Fact]
+    public async Task Sorting_by_risk_follows_severity_not_the_alphabet()
+    {
+        var service = services.Get<CustomerService>();
+        await service.CreateAsync(Support.Customers.UsIndividual("Low Risk Person", "ACC-LOW"));
+        await service.CreateAsync(Support.Customers.ForeignEntity("High Risk OOO", "ACC-HIGH", country: "RU", means: "virtualCurrencyWallet"));
+        await service.CreateAsync(Support.Customers.ForeignEntity("Medium Risk GmbH", "ACC-MED", source: "thirdParty", payer: "Payer AG"));
+
+        var ascending = await Queries.ListAsync(new CustomerQuery(Sort: "risk", Descending: false));
+        var descending = await Queries.ListAsync(new CustomerQuery(Sort: "risk", Descending: true));
+
+        Assert.Equal(["Low Risk Person", "Medium Risk GmbH", "High Risk OOO"], ascending.Items.Select(i => i.Name));
+        Assert.Equal(["High Risk OOO", "Medium Risk GmbH", "Low Risk Person"], descending.Items.Select(i => i.Name));
+    }
 }
