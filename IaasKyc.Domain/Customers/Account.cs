@@ -44,16 +44,31 @@ public sealed class Evidence
 
     public static Evidence Documentary(Guid customerId, string documentType, string numberEncrypted, string numberMasked, string issuingCountry,
         DateOnly? expires, string? uploadId, string? fileName, string by, DateTime nowUtc) => new()
-    {
-        Id = Guid.NewGuid(), CustomerId = customerId, Kind = EvidenceKind.Documentary, DocumentType = documentType,
-        DocumentNumberEncrypted = numberEncrypted, DocumentNumberMasked = numberMasked, IssuingCountry = issuingCountry, Expires = expires,
-        UploadId = uploadId, FileName = fileName, RecordedBy = by, RecordedAtUtc = nowUtc,
-    };
+        {
+            Id = Guid.NewGuid(),
+            CustomerId = customerId,
+            Kind = EvidenceKind.Documentary,
+            DocumentType = documentType,
+            DocumentNumberEncrypted = numberEncrypted,
+            DocumentNumberMasked = numberMasked,
+            IssuingCountry = issuingCountry,
+            Expires = expires,
+            UploadId = uploadId,
+            FileName = fileName,
+            RecordedBy = by,
+            RecordedAtUtc = nowUtc,
+        };
 
     public static Evidence NonDocumentary(Guid customerId, string source, DateOnly checkedOn, string result, string by, DateTime nowUtc) => new()
     {
-        Id = Guid.NewGuid(), CustomerId = customerId, Kind = EvidenceKind.NonDocumentary, Source = source, CheckedOn = checkedOn, Result = result,
-        RecordedBy = by, RecordedAtUtc = nowUtc,
+        Id = Guid.NewGuid(),
+        CustomerId = customerId,
+        Kind = EvidenceKind.NonDocumentary,
+        Source = source,
+        CheckedOn = checkedOn,
+        Result = result,
+        RecordedBy = by,
+        RecordedAtUtc = nowUtc,
     };
 
     public Guid Id { get; private set; }

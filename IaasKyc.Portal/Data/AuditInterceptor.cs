@@ -151,8 +151,16 @@ public sealed class AuditInterceptor(TimeProvider clock, SubjectKeyring keyring)
         var hash = AuditChain.ComputeHash(sequence, now, actor, action, entityType, entityId, subject, changes, head.Hash);
         db.AuditEntries.Add(new AuditEntry
         {
-            Sequence = sequence, AtUtc = now, Actor = actor, Action = action, EntityType = entityType, EntityId = entityId,
-            SubjectId = subject, ChangesJson = AuditChanges.Serialize(changes), PreviousHash = head.Hash, Hash = hash,
+            Sequence = sequence,
+            AtUtc = now,
+            Actor = actor,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            SubjectId = subject,
+            ChangesJson = AuditChanges.Serialize(changes),
+            PreviousHash = head.Hash,
+            Hash = hash,
         });
         head.Sequence = sequence;
         head.Hash = hash;

@@ -66,8 +66,12 @@ public static class DatabaseSetup
 
         var user = new PortalUser
         {
-            UserName = email, Email = email, EmailConfirmed = true, DisplayName = config["Admin:Name"] ?? "Administrator",
-            CreatedAtUtc = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, LockoutEnabled = true,
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = config["Admin:Name"] ?? "Administrator",
+            CreatedAtUtc = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
+            LockoutEnabled = true,
         };
         var result = await users.CreateAsync(user, password);
         if (result.Succeeded) result = await users.AddToRoleAsync(user, Roles.Admin);

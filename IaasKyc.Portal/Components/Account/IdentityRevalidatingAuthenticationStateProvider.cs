@@ -1,9 +1,9 @@
 using System.Security.Claims;
+using IaasKyc.Portal.Data;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using IaasKyc.Portal.Data;
 
 namespace IaasKyc.Portal.Components.Account;
 

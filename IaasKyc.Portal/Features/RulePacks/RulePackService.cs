@@ -91,8 +91,12 @@ public sealed class RulePackService(IDbContextFactory<PortalDbContext> dbFactory
         var d = RulePack.Default;
         db.RulePackVersions.Add(new RulePackVersion
         {
-            Id = Guid.NewGuid(), Name = d.Version, EffectiveFrom = d.EffectiveFrom,
-            ParametersJson = JsonSerializer.Serialize(d.Parameters), CreatedBy = "system", CreatedAtUtc = nowUtc,
+            Id = Guid.NewGuid(),
+            Name = d.Version,
+            EffectiveFrom = d.EffectiveFrom,
+            ParametersJson = JsonSerializer.Serialize(d.Parameters),
+            CreatedBy = "system",
+            CreatedAtUtc = nowUtc,
         });
         await db.SaveChangesAsync(ct);
     }

@@ -41,8 +41,12 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
                 return [new("user.emailTaken", "A user with this email exists already.", "email")];
             var user = new PortalUser
             {
-                UserName = email, Email = email, EmailConfirmed = true, DisplayName = input.DisplayName.Trim(),
-                CreatedAtUtc = clock.GetUtcNow().UtcDateTime, LockoutEnabled = true,
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = input.DisplayName.Trim(),
+                CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+                LockoutEnabled = true,
             };
             var created = await users.CreateAsync(user, input.Password);
             if (!created.Succeeded) return Map(created);

@@ -52,7 +52,8 @@ public sealed class IntakeWizardTests : ComponentTestBase
             var contact = identity with
             {
                 Address = foreign ? new AddressInput("Hauptstraße 5", null, "Berlin", null, "10115", "DE") : new AddressInput("1 Main St", null, "Dover", "DE", "19901", "US"),
-                Email = "it@mueller.example", Phone = foreign ? "+49 30 1234567" : "+1 302 555 0100",
+                Email = "it@mueller.example",
+                Phone = foreign ? "+49 30 1234567" : "+1 302 555 0100",
             };
             version = (await Service.SaveContactAsync(id, version, contact)).Version!.Value;
         }

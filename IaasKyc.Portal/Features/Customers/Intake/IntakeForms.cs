@@ -44,7 +44,10 @@ public sealed class IdentityForm
 
     public static IdentityForm From(CustomerDetail? c) => c is null ? new() : new()
     {
-        Kind = c.Kind, Name = c.Name, OtherNames = c.OtherNames, DateOfBirthOrIncorporation = Iso(c.DateOfBirthOrIncorporation),
+        Kind = c.Kind,
+        Name = c.Name,
+        OtherNames = c.OtherNames,
+        DateOfBirthOrIncorporation = Iso(c.DateOfBirthOrIncorporation),
         CitizenshipOrJurisdiction = c.CitizenshipOrJurisdiction,
     };
 
@@ -85,8 +88,14 @@ public sealed class ContactForm
 
     public static ContactForm From(CustomerDetail? c) => c is null ? new() : new()
     {
-        Line1 = c.AddressLine1, Line2 = c.AddressLine2, City = c.City, Region = c.Region, PostalCode = c.PostalCode, Country = c.Country,
-        Email = c.Email, Phone = c.Phone,
+        Line1 = c.AddressLine1,
+        Line2 = c.AddressLine2,
+        City = c.City,
+        Region = c.Region,
+        PostalCode = c.PostalCode,
+        Country = c.Country,
+        Email = c.Email,
+        Phone = c.Phone,
     };
 }
 
@@ -108,7 +117,9 @@ public sealed class DeterminationForm
 
     public static DeterminationForm From(CustomerDetail? c, string? currentNotice) => new()
     {
-        UsPerson = c?.UsPerson, Basis = c?.DeterminationBasis, NoticeGivenOn = IdentityForm.Iso(c?.NoticeGivenOn),
+        UsPerson = c?.UsPerson,
+        Basis = c?.DeterminationBasis,
+        NoticeGivenOn = IdentityForm.Iso(c?.NoticeGivenOn),
         NoticeVersion = c?.NoticeVersion ?? currentNotice,
     };
 }
