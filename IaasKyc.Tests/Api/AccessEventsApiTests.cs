@@ -16,11 +16,11 @@ public sealed class AccessEventsApiTests(AccessEventsApiTests.Fixture fixture) :
     /// <summary>One portal for the class, with account ACC-API-1.</summary>
     public sealed class Fixture : IAsyncLifetime
     {
-        public AccessApiFactory Factory { get; } = new();
+        public ApiFactory Factory { get; } = new();
 
         public async ValueTask InitializeAsync()
         {
-            var outcome = await Factory.WithScopeAsync(sp => sp.GetRequiredService<CustomerService>()
+            var outcome = await Factory.InScopeAsync("test", sp => sp.GetRequiredService<CustomerService>()
                 .CreateAsync(AccessEventServiceTests.Customer("ACC-API-1") with { Email = "api@nordlicht.example" }));
             Assert.True(outcome.Ok, outcome.Message);
         }
@@ -42,7 +42,7 @@ public sealed class AccessEventsApiTests(AccessEventsApiTests.Fixture fixture) :
     [Fact]
     public async Task Posting_valid_entries_returns_202_with_the_stored_count()
     {
-        using var client = fixture.Factory.ClientWithKey(AccessApiFactory.BootstrapKey);
+        using var client = fixture.Factory.Client(ApiFactory.BootstrapKey);
 
         var response = await client.PostAsJsonAsync(Url, new object[]
         {
@@ -58,7 +58,7 @@ public sealed class AccessEventsApiTests(AccessEventsApiTests.Fixture fixture) :
     [Fact]
     public async Task A_bad_entry_returns_400_keyed_by_its_index_and_stores_nothing()
     {
-        using var client = fixture.Factory.ClientWithKey(AccessApiFactory.BootstrapKey);
+        using var client = fixture.Factory.Client(ApiFactory.BootstrapKey);
         var before = await CountAsync();
 
         var response = await client.PostAsJsonAsync(Url, new object[]
@@ -76,7 +76,7 @@ public sealed class AccessEventsApiTests(AccessEventsApiTests.Fixture fixture) :
     [Fact]
     public async Task Malformed_json_returns_a_400_problem()
     {
-        using var client = fixture.Factory.ClientWithKey(AccessApiFactory.BootstrapKey);
+        using var client = fixture.Factory.Client(ApiFactory.BootstrapKey);
 
         var response = await client.PostAsync(Url, new StringContent("[ { \"ip\": \"203.0.113.7\", ", Encoding.UTF8, "application/json"),
             TestContext.Current.CancellationToken);
@@ -88,7 +88,7 @@ public sealed class AccessEventsApiTests(AccessEventsApiTests.Fixture fixture) :
     [Fact]
     public async Task An_unknown_account_returns_a_404_problem()
     {
-        using var client = fixture.Factory.ClientWithKey(AccessApiFactory.BootstrapKey);
+        using var client = fixture.Factory.Client(ApiFactory.BootstrapKey);
 
         var response = await client.PostAsJsonAsync("/api/v1/accounts/NO-SUCH-ACCOUNT/access-events", Entries(1), TestContext.Current.CancellationToken);
 
@@ -109,9 +109,9 @@ public sealed class AccessEventsApiTests(AccessEventsApiTests.Fixture fixture) :
     [Fact]
     public async Task A_key_without_the_customers_scope_gets_403()
     {
-        var created = await fixture.Factory.WithScopeAsync(sp => sp.GetRequiredService<ApiKeyService>()
+        var created = await fixture.Factory.InScopeAsync("test", sp => sp.GetRequiredService<ApiKeyService>()
             .CreateAsync("Screening only", [ApiScopes.Screening], "admin@example.test"));
-        using var client = fixture.Factory.ClientWithKey(created.Secret);
+        using var client = fixture.Factory.Client(created.Secret);
 
         var response = await client.PostAsJsonAsync(Url, Entries(1), TestContext.Current.CancellationToken);
 
@@ -121,7 +121,7 @@ public sealed class AccessEventsApiTests(AccessEventsApiTests.Fixture fixture) :
     [Fact]
     public async Task More_than_ten_thousand_entries_return_413_and_store_nothing()
     {
-        using var client = fixture.Factory.ClientWithKey(AccessApiFactory.BootstrapKey);
+        using var client = fixture.Factory.Client(ApiFactory.BootstrapKey);
         var before = await CountAsync();
 
         var response = await client.PostAsJsonAsync(Url, Entries(10_001), TestContext.Current.CancellationToken);
@@ -134,7 +134,7 @@ public sealed class AccessEventsApiTests(AccessEventsApiTests.Fixture fixture) :
     [Fact]
     public async Task Ten_thousand_entries_are_stored_in_one_call()
     {
-        using var client = fixture.Factory.ClientWithKey(AccessApiFactory.BootstrapKey);
+        using var client = fixture.Factory.Client(ApiFactory.BootstrapKey);
         await client.PostAsJsonAsync(Url, Entries(10), TestContext.Current.CancellationToken);
         var body = JsonContent.Create(Entries(10_000));
         await body.LoadIntoBufferAsync(TestContext.Current.CancellationToken);
@@ -150,7 +150,7 @@ public sealed class AccessEventsApiTests(AccessEventsApiTests.Fixture fixture) :
         TestContext.Current.SendDiagnosticMessage($"10,000 entries over HTTP: {clock.ElapsedMilliseconds} ms");
     }
 
-    private Task<int> CountAsync() => fixture.Factory.WithScopeAsync(async sp =>
+    private Task<int> CountAsync() => fixture.Factory.InScopeAsync("test", async sp =>
     {
         var db = sp.GetRequiredService<IaasKyc.Portal.Data.PortalDbContext>();
         return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.AccessEvents);

@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IaasKyc.Tests.Api;
 
-public sealed class CustomersApiTests(CustomerApiFactory factory) : IClassFixture<CustomerApiFactory>
+public sealed class CustomersApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private const string Iban = "DE89370400440532013000";
 
@@ -49,7 +49,7 @@ public sealed class CustomersApiTests(CustomerApiFactory factory) : IClassFixtur
 
     private async Task<JsonObject> CreateAsync(JsonObject body)
     {
-        var response = await factory.Client().PostAsJsonAsync("/api/v1/customers", body, Ct);
+        var response = await factory.Client(ApiFactory.BootstrapKey).PostAsJsonAsync("/api/v1/customers", body, Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await JsonOf(response);
     }
@@ -59,7 +59,7 @@ public sealed class CustomersApiTests(CustomerApiFactory factory) : IClassFixtur
     {
         var reference = NewReference();
 
-        var response = await factory.Client().PostAsJsonAsync("/api/v1/customers", Body(reference, usPerson: false), Ct);
+        var response = await factory.Client(ApiFactory.BootstrapKey).PostAsJsonAsync("/api/v1/customers", Body(reference, usPerson: false), Ct);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var text = await response.Content.ReadAsStringAsync(Ct);
@@ -108,7 +108,7 @@ public sealed class CustomersApiTests(CustomerApiFactory factory) : IClassFixtur
         body["accounts"]![0]!["paymentMeans"]!["type"] = "cheque";
         var before = await factory.CustomerCountAsync();
 
-        var response = await factory.Client().PostAsJsonAsync("/api/v1/customers", body, Ct);
+        var response = await factory.Client(ApiFactory.BootstrapKey).PostAsJsonAsync("/api/v1/customers", body, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -127,7 +127,7 @@ public sealed class CustomersApiTests(CustomerApiFactory factory) : IClassFixtur
         body["accounts"]![0]!["paymentSource"] = "CUSTOMER";
 
         var created = await CreateAsync(body);
-        var fetched = await JsonOf(await factory.Client().GetAsync($"/api/v1/customers/{created["id"]}", Ct));
+        var fetched = await JsonOf(await factory.Client(ApiFactory.BootstrapKey).GetAsync($"/api/v1/customers/{created["id"]}", Ct));
 
         Assert.Equal("entity", fetched["kind"]!.GetValue<string>());
         Assert.Equal("bankAccount", fetched["accounts"]![0]!["paymentMeans"]!["type"]!.GetValue<string>());
@@ -147,7 +147,7 @@ public sealed class CustomersApiTests(CustomerApiFactory factory) : IClassFixtur
     {
         var before = await factory.CustomerCountAsync();
 
-        var response = await factory.Client().PostAsync("/api/v1/customers", new StringContent(body, Encoding.UTF8, "application/json"), Ct);
+        var response = await factory.Client(ApiFactory.BootstrapKey).PostAsync("/api/v1/customers", new StringContent(body, Encoding.UTF8, "application/json"), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -162,7 +162,7 @@ public sealed class CustomersApiTests(CustomerApiFactory factory) : IClassFixtur
         var body = Body(NewReference());
         body["otherNames"] = new string('x', 1_100_000);
 
-        var response = await factory.Client().PostAsJsonAsync("/api/v1/customers", body, Ct);
+        var response = await factory.Client(ApiFactory.BootstrapKey).PostAsJsonAsync("/api/v1/customers", body, Ct);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -179,7 +179,7 @@ public sealed class CustomersApiTests(CustomerApiFactory factory) : IClassFixtur
         body["accounts"]!.AsArray().Add(second);
         var before = await factory.CustomerCountAsync();
 
-        var response = await factory.Client().PostAsJsonAsync("/api/v1/customers", body, Ct);
+        var response = await factory.Client(ApiFactory.BootstrapKey).PostAsJsonAsync("/api/v1/customers", body, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("accounts[1].reference", (await JsonOf(response))["errors"]!.AsObject().Select(e => e.Key));
@@ -191,7 +191,7 @@ public sealed class CustomersApiTests(CustomerApiFactory factory) : IClassFixtur
     {
         var created = await CreateAsync(Body(NewReference(), usPerson: false));
 
-        var response = await factory.Client().GetAsync($"/api/v1/customers/{created["id"]}", Ct);
+        var response = await factory.Client(ApiFactory.BootstrapKey).GetAsync($"/api/v1/customers/{created["id"]}", Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = await JsonOf(response);
@@ -218,7 +218,7 @@ public sealed class CustomersApiTests(CustomerApiFactory factory) : IClassFixtur
         });
         Assert.True(outcome.Ok, outcome.Message);
 
-        var json = await JsonOf(await factory.Client().GetAsync($"/api/v1/customers/{id}", Ct));
+        var json = await JsonOf(await factory.Client(ApiFactory.BootstrapKey).GetAsync($"/api/v1/customers/{id}", Ct));
 
         Assert.Equal("submitted", json["status"]!.GetValue<string>());
         Assert.True(json["usPerson"]!.GetValue<bool>());
@@ -231,7 +231,7 @@ public sealed class CustomersApiTests(CustomerApiFactory factory) : IClassFixtur
     [InlineData("not-a-guid")]
     public async Task An_unknown_or_malformed_id_is_a_404_problem(string id)
     {
-        var response = await factory.Client().GetAsync($"/api/v1/customers/{id}", Ct);
+        var response = await factory.Client(ApiFactory.BootstrapKey).GetAsync($"/api/v1/customers/{id}", Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -269,7 +269,7 @@ public sealed class CustomersApiTests(CustomerApiFactory factory) : IClassFixtur
             return await db.AuditEntries.Where(e => e.EntityType == "Customer" && e.EntityId == id).Select(e => e.Actor).ToListAsync(Ct);
         });
         Assert.NotEmpty(actors);
-        Assert.All(actors, a => Assert.StartsWith("api-key:key-", a));
+        Assert.All(actors, a => Assert.StartsWith("api-key:Test key ", a));
     }
 
     [Fact]

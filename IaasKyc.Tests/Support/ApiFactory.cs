@@ -46,8 +46,27 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:IaasKyc.Portal", "Error");
     }
 
-    /// <summary>A client that shows redirects instead of following them.</summary>
-    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>A client that shows redirects instead of following them, sending <paramref name="key"/> as X-Api-Key when given.</summary>
+    public HttpClient Client(string? key = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (key is not null) client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    /// <summary>Runs <paramref name="work"/> with the services of a fresh scope whose changes are attributed to <paramref name="actor"/>.</summary>
+    public async Task<T> InScopeAsync<T>(string actor, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AuditActor>().Use(actor);
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task<int> CustomerCountAsync() => InScopeAsync("test", async sp =>
+    {
+        await using var db = await sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
+        return await db.Customers.CountAsync();
+    });
 
     /// <summary>Creates a key through the real service and returns its secret.</summary>
     public async Task<string> CreateKeyAsync(params string[] scopes)
