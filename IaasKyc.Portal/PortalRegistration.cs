@@ -156,6 +156,7 @@ public static class PortalRegistration
         services.AddScoped<Features.Products.ProductService>();
         services.AddScoped<Features.AccessEvents.AccessEventService>();
         services.AddScoped<Features.Customers.Intake.IntakeCatalog>();
+        services.AddScoped<Features.Owners.OwnershipService>();
         return services;
     }
 

@@ -231,6 +231,25 @@ public sealed class Customer : IVersioned
         history.Add(new StatusChange(Guid.NewGuid(), Id, Status, Status, approver, nowUtc, $"Risk overridden to {level} until {expires:yyyy-MM-dd}: {reason}"));
     }
 
+    /// <summary>
+    /// The customer reported a new beneficial owner (product.md "Beneficial owners"): a verified or pending decision goes back
+    /// to Submitted with <paramref name="note"/> in the history; a submitted customer keeps its status with the note added.
+    /// </summary>
+    public void OwnersChanged(string by, DateTime nowUtc, string note)
+    {
+        UpdatedAtUtc = nowUtc;
+        if (Status is CustomerStatus.Escalated or CustomerStatus.Restricted or CustomerStatus.Verified)
+        {
+            ReviewNote = note;
+            Move(CustomerStatus.Submitted, by, nowUtc, note);
+        }
+        else if (Status == CustomerStatus.Submitted)
+        {
+            ReviewNote = note;
+            history.Add(new StatusChange(Guid.NewGuid(), Id, Status, Status, by, nowUtc, note));
+        }
+    }
+
     /// <summary>A change to what an approval rests on: a pending decision starts again from Submitted, a verified customer goes back to review.</summary>
     private void Touch(bool changed, string what, string by, DateTime nowUtc)
     {

@@ -28,6 +28,7 @@ public static class ApiEndpoints
         v1.MapAccessEventsApi();
 
         v1.MapCustomersApi();
+        v1.MapOwnershipApi();
 
         return app;
     }

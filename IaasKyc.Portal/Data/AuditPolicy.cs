@@ -51,6 +51,9 @@ public static class AuditPolicy
             Personal: Set(nameof(Discrepancy.Description), nameof(Discrepancy.Resolution))),
         [typeof(StatusChange)] = new("CustomerStatus", Subject: e => ((StatusChange)e).CustomerId.ToString(),
             Personal: Set(nameof(StatusChange.Note))),
+        [typeof(Features.Owners.OwnershipStructure)] = new("Ownership",
+            Subject: e => ((Features.Owners.OwnershipStructure)e).CustomerId.ToString(),
+            Personal: Set(nameof(Features.Owners.OwnershipStructure.NodesJson))),
     };
 
     /// <summary>Audit infrastructure is never audited itself.</summary>

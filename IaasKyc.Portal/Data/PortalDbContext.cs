@@ -26,6 +26,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, A
     public DbSet<AccessEvent> AccessEvents => Set<AccessEvent>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<CipDocument> CipDocuments => Set<CipDocument>();
+    public DbSet<Features.Owners.OwnershipStructure> OwnershipStructures => Set<Features.Owners.OwnershipStructure>();
 
     public AuditActor? Actor { get; } = actor;
 

@@ -753,6 +753,36 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("IaasKyc.Portal.Features.Owners.OwnershipStructure", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EdgesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NodesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CustomerId");
+
+                    b.ToTable("OwnershipStructures", (string)null);
+                });
+
             modelBuilder.Entity("IaasKyc.Portal.Features.RulePacks.RulePackVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -963,6 +993,15 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.HasOne("IaasKyc.Domain.Customers.Customer", null)
                         .WithMany("History")
                         .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IaasKyc.Portal.Features.Owners.OwnershipStructure", b =>
+                {
+                    b.HasOne("IaasKyc.Domain.Customers.Customer", null)
+                        .WithOne()
+                        .HasForeignKey("IaasKyc.Portal.Features.Owners.OwnershipStructure", "CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -197,4 +197,22 @@ public sealed class CustomerLifecycleTests
         c.ApplyRisk(new RiskAssessment(RiskLevel.Prohibited, 100, []));
         Assert.Equal(RiskLevel.Prohibited, c.EffectiveRisk(new DateOnly(2026, 12, 1)));
     }
+
+    [Fact]
+    public void A_new_beneficial_owner_sends_a_verified_customer_back_to_submitted_and_leaves_a_draft_as_it_is()
+    {
+        var verified = Submitted();
+        Verify(verified);
+        var draft = Draft();
+
+        verified.OwnersChanged("officer", T0.AddHours(5), "New beneficial owner reported: Ben Krause: review again.");
+        draft.OwnersChanged("officer", T0.AddHours(5), "New beneficial owner reported: Ben Krause: review again.");
+
+        Assert.Equal(CustomerStatus.Submitted, verified.Status);
+        Assert.Equal("New beneficial owner reported: Ben Krause: review again.", verified.ReviewNote);
+        var last = verified.History[^1];
+        Assert.Equal((CustomerStatus.Verified, CustomerStatus.Submitted), (last.From, last.To));
+        Assert.Equal(CustomerStatus.Draft, draft.Status);
+        Assert.Single(draft.History);
+    }
 }
