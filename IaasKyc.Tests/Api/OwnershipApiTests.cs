@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IaasKyc.Tests.Api;
 
-public sealed class OwnershipApiTests(CustomerApiFactory factory) : IClassFixture<CustomerApiFactory>
+public sealed class OwnershipApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -65,7 +65,7 @@ public sealed class OwnershipApiTests(CustomerApiFactory factory) : IClassFixtur
     {
         var id = await EntityCustomerAsync();
 
-        var response = await factory.Client().PutAsJsonAsync(Url(id), Diamond(), Ct);
+        var response = await factory.Client(ApiFactory.BootstrapKey).PutAsJsonAsync(Url(id), Diamond(), Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = await JsonOf(response);
@@ -81,7 +81,7 @@ public sealed class OwnershipApiTests(CustomerApiFactory factory) : IClassFixtur
         var more = Diamond(annaToAlpha: 50m);
         more["edges"]![4]!["percent"] = 30m;
         more["edges"]![6]!["percent"] = 20m;
-        var again = await JsonOf(await factory.Client().PutAsJsonAsync(Url(id), more, Ct));
+        var again = await JsonOf(await factory.Client(ApiFactory.BootstrapKey).PutAsJsonAsync(Url(id), more, Ct));
         var anna = again["beneficialOwners"]!.AsArray().Single(o => o!["key"]!.GetValue<string>() == "anna")!;
         Assert.Equal(25m, anna["effectivePercent"]!.GetValue<decimal>());
     }
@@ -90,15 +90,15 @@ public sealed class OwnershipApiTests(CustomerApiFactory factory) : IClassFixtur
     public async Task A_percentage_of_120_is_400_at_the_edge_and_the_stored_structure_is_unchanged()
     {
         var id = await EntityCustomerAsync();
-        Assert.Equal(HttpStatusCode.OK, (await factory.Client().PutAsJsonAsync(Url(id), Diamond(), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await factory.Client(ApiFactory.BootstrapKey).PutAsJsonAsync(Url(id), Diamond(), Ct)).StatusCode);
 
-        var response = await factory.Client().PutAsJsonAsync(Url(id), Diamond(annaToAlpha: 120m), Ct);
+        var response = await factory.Client(ApiFactory.BootstrapKey).PutAsJsonAsync(Url(id), Diamond(annaToAlpha: 120m), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         var errors = (await JsonOf(response))["errors"]!.AsObject();
         Assert.True(errors.ContainsKey("edges[0].percent"), errors.ToJsonString());
-        var stored = await JsonOf(await factory.Client().GetAsync(Url(id), Ct));
+        var stored = await JsonOf(await factory.Client(ApiFactory.BootstrapKey).GetAsync(Url(id), Ct));
         Assert.Equal(50m, stored["edges"]![0]!["percent"]!.GetValue<decimal>());
     }
 
@@ -110,13 +110,13 @@ public sealed class OwnershipApiTests(CustomerApiFactory factory) : IClassFixtur
         body["edges"]!.AsArray().Add(Edge("alpha", "beta", control: "director"));
         body["edges"]!.AsArray().Add(Edge("beta", "alpha", control: "director"));
 
-        var response = await factory.Client().PutAsJsonAsync(Url(id), body, Ct);
+        var response = await factory.Client(ApiFactory.BootstrapKey).PutAsJsonAsync(Url(id), body, Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var errors = (await JsonOf(response))["errors"]!.AsObject();
         Assert.Contains(errors, e => e.Key.StartsWith("edges[", StringComparison.Ordinal)
             && e.Value!.AsArray().Any(m => m!.GetValue<string>().Contains("circle", StringComparison.Ordinal)));
-        Assert.Empty((await JsonOf(await factory.Client().GetAsync(Url(id), Ct)))["nodes"]!.AsArray());
+        Assert.Empty((await JsonOf(await factory.Client(ApiFactory.BootstrapKey).GetAsync(Url(id), Ct)))["nodes"]!.AsArray());
     }
 
     [Fact]
@@ -127,9 +127,9 @@ public sealed class OwnershipApiTests(CustomerApiFactory factory) : IClassFixtur
         body["nodes"]![2]!["kind"] = "trust";
         body["edges"]![7]!["control"] = "chairman";
 
-        var fields = await JsonOf(await factory.Client().PutAsJsonAsync(Url(id), body, Ct));
-        var malformed = await factory.Client().PutAsync(Url(id), new StringContent("{\"nodes\": [", Encoding.UTF8, "application/json"), Ct);
-        var textPercent = await factory.Client().PutAsync(Url(id),
+        var fields = await JsonOf(await factory.Client(ApiFactory.BootstrapKey).PutAsJsonAsync(Url(id), body, Ct));
+        var malformed = await factory.Client(ApiFactory.BootstrapKey).PutAsync(Url(id), new StringContent("{\"nodes\": [", Encoding.UTF8, "application/json"), Ct);
+        var textPercent = await factory.Client(ApiFactory.BootstrapKey).PutAsync(Url(id),
             new StringContent("""{"nodes":[],"edges":[{"from":"a","to":"customer","percent":"lots"}]}""", Encoding.UTF8, "application/json"), Ct);
 
         var errors = fields["errors"]!.AsObject();
@@ -143,9 +143,9 @@ public sealed class OwnershipApiTests(CustomerApiFactory factory) : IClassFixtur
     [Fact]
     public async Task An_unknown_customer_is_404()
     {
-        var put = await factory.Client().PutAsJsonAsync(Url(Guid.NewGuid()), Diamond(), Ct);
-        var get = await factory.Client().GetAsync(Url(Guid.NewGuid()), Ct);
-        var notAGuid = await factory.Client().GetAsync("/api/v1/customers/nope/ownership", Ct);
+        var put = await factory.Client(ApiFactory.BootstrapKey).PutAsJsonAsync(Url(Guid.NewGuid()), Diamond(), Ct);
+        var get = await factory.Client(ApiFactory.BootstrapKey).GetAsync(Url(Guid.NewGuid()), Ct);
+        var notAGuid = await factory.Client(ApiFactory.BootstrapKey).GetAsync("/api/v1/customers/nope/ownership", Ct);
 
         Assert.Equal(HttpStatusCode.NotFound, put.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
@@ -156,9 +156,9 @@ public sealed class OwnershipApiTests(CustomerApiFactory factory) : IClassFixtur
     public async Task Get_returns_what_put_stored_with_the_computed_owners()
     {
         var id = await EntityCustomerAsync();
-        var put = await JsonOf(await factory.Client().PutAsJsonAsync(Url(id), Diamond(), Ct));
+        var put = await JsonOf(await factory.Client(ApiFactory.BootstrapKey).PutAsJsonAsync(Url(id), Diamond(), Ct));
 
-        var response = await factory.Client().GetAsync(Url(id), Ct);
+        var response = await factory.Client(ApiFactory.BootstrapKey).GetAsync(Url(id), Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var json = await JsonOf(response);

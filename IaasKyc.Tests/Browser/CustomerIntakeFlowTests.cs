@@ -60,6 +60,8 @@ public sealed partial class CustomerIntakeFlowTests(PortalServer portal)
         await row.GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
         await Expect(approver).ToHaveURLAsync(customerUrl);
         await PortalServer.WaitForCircuitAsync(approver);
+        // The queue's own status chips are gone once the customer's heading shows.
+        await Expect(approver.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();
         await Expect(approver.GetByTestId("status-chip")).ToHaveTextAsync("Submitted");
         await VerifyAsync(approver);
 
