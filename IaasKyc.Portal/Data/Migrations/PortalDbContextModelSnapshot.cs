@@ -350,6 +350,9 @@ namespace IaasKyc.Portal.Data.Migrations
 
                     b.HasIndex("UsPerson", "UpdatedAtUtc");
 
+                    b.HasIndex("ComputedRisk", "UsPerson", "UpdatedAtUtc")
+                        .IsDescending(false, false, true);
+
                     b.HasIndex("UpdatedAtUtc", "LegalName", "Email");
 
                     b.ToTable("Customers");

@@ -63,5 +63,9 @@ public sealed class CustomerListTests : IAsyncDisposable
 
         Assert.Equal(["Low Risk Person", "Medium Risk GmbH", "High Risk OOO"], ascending.Items.Select(i => i.Name));
         Assert.Equal(["High Risk OOO", "Medium Risk GmbH", "Low Risk Person"], descending.Items.Select(i => i.Name));
+        var middle = await Queries.ListAsync(new CustomerQuery(Sort: "risk", Descending: true, Skip: 1, Take: 1));
+        Assert.Equal(("Medium Risk GmbH", 3), (Assert.Single(middle.Items).Name, middle.Total));
+        var filtered = await Queries.ListAsync(new CustomerQuery(Sort: "risk", Descending: false, UsPerson: false));
+        Assert.Equal(["Medium Risk GmbH", "High Risk OOO"], filtered.Items.Select(i => i.Name));
     }
 }
