@@ -1,0 +1,83 @@
+using IaasKyc.Domain;
+using IaasKyc.Domain.Owners;
+
+namespace IaasKyc.Portal.Features.Owners;
+
+/// <summary>The editor's typed structure: rows as the user sees them, kept as typed when the service refuses them.</summary>
+public sealed class OwnershipDraft
+{
+    public sealed class NodeRow
+    {
+        public string Key { get; set; } = "";
+        public string Kind { get; set; } = "individual";
+        public string? Name { get; set; }
+        public string? Country { get; set; }
+        public string? RegistrationNumber { get; set; }
+        public bool ConfirmedBlocked { get; set; }
+    }
+
+    public sealed class EdgeRow
+    {
+        public string From { get; set; } = "";
+        public string To { get; set; } = OwnershipGraph.CustomerKey;
+        public decimal? Percent { get; set; }
+        public string Control { get; set; } = "";
+        public string? ControlDescription { get; set; }
+    }
+
+    public List<NodeRow> Nodes { get; } = [];
+    public List<EdgeRow> Edges { get; } = [];
+
+    public static OwnershipDraft From(OwnershipGraph graph)
+    {
+        var d = new OwnershipDraft();
+        d.Nodes.AddRange(graph.Nodes.Select(n => new NodeRow
+        {
+            Key = n.Key, Kind = n.Kind == OwnerKind.Entity ? "entity" : "individual", Name = n.Name, Country = n.Country,
+            RegistrationNumber = n.RegistrationNumber, ConfirmedBlocked = n.ConfirmedBlocked,
+        }));
+        d.Edges.AddRange(graph.Edges.Select(e => new EdgeRow
+        {
+            From = e.From, To = e.To, Percent = e.Percent, Control = e.Control is { } c ? Camel(c) : "", ControlDescription = e.ControlDescription,
+        }));
+        return d;
+    }
+
+    public static string Camel(ControlRole role) { var s = role.ToString(); return char.ToLowerInvariant(s[0]) + s[1..]; }
+
+    /// <summary>Adds a node with a fresh key (n1, n2, ...).</summary>
+    public NodeRow AddNode()
+    {
+        var used = Nodes.Select(n => n.Key).ToHashSet(StringComparer.Ordinal);
+        var i = Nodes.Count + 1;
+        while (used.Contains($"n{i}")) i++;
+        var row = new NodeRow { Key = $"n{i}" };
+        Nodes.Add(row);
+        return row;
+    }
+
+    /// <summary>Adds an edge from the last node to the customer.</summary>
+    public void AddEdge() => Edges.Add(new EdgeRow { From = Nodes.LastOrDefault()?.Key ?? "" });
+
+    /// <summary>Removes a node and the edges that refer to it (findings are keyed by row index, so they no longer apply).</summary>
+    public void RemoveNode(NodeRow row)
+    {
+        Nodes.Remove(row);
+        Edges.RemoveAll(e => e.From == row.Key || e.To == row.Key);
+    }
+
+    public OwnershipInput ToInput() => new(
+        Nodes.Select(n => (OwnerNodeInput?)new OwnerNodeInput(n.Key, n.Kind, n.Name, Blank(n.Country)?.ToUpperInvariant(),
+            n.Kind == "entity" ? Blank(n.RegistrationNumber) : null, n.ConfirmedBlocked)).ToList(),
+        Edges.Select(e => (OwnershipEdgeInput?)new OwnershipEdgeInput(e.From, e.To, e.Percent, Blank(e.Control),
+            e.Control == "other" ? Blank(e.ControlDescription) : null)).ToList());
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>The findings at one row (<c>nodes[2]</c>) or one field of it (<c>nodes[2].name</c>).</summary>
+    public static string? At(IReadOnlyList<Finding> findings, string field)
+    {
+        var messages = findings.Where(f => f.Field == field).Select(f => f.Message).Distinct().ToList();
+        return messages.Count == 0 ? null : string.Join(" ", messages);
+    }
+}
