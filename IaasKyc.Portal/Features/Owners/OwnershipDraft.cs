@@ -33,12 +33,20 @@ public sealed class OwnershipDraft
         var d = new OwnershipDraft();
         d.Nodes.AddRange(graph.Nodes.Select(n => new NodeRow
         {
-            Key = n.Key, Kind = n.Kind == OwnerKind.Entity ? "entity" : "individual", Name = n.Name, Country = n.Country,
-            RegistrationNumber = n.RegistrationNumber, ConfirmedBlocked = n.ConfirmedBlocked,
+            Key = n.Key,
+            Kind = n.Kind == OwnerKind.Entity ? "entity" : "individual",
+            Name = n.Name,
+            Country = n.Country,
+            RegistrationNumber = n.RegistrationNumber,
+            ConfirmedBlocked = n.ConfirmedBlocked,
         }));
         d.Edges.AddRange(graph.Edges.Select(e => new EdgeRow
         {
-            From = e.From, To = e.To, Percent = e.Percent, Control = e.Control is { } c ? Camel(c) : "", ControlDescription = e.ControlDescription,
+            From = e.From,
+            To = e.To,
+            Percent = e.Percent,
+            Control = e.Control is { } c ? Camel(c) : "",
+            ControlDescription = e.ControlDescription,
         }));
         return d;
     }
