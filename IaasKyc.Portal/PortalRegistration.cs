@@ -118,6 +118,7 @@ public static class PortalRegistration
         // Demo data, one part per feature.
         services.AddSingleton<IDemoSeed, UsersDemoSeed>();
         services.AddSingleton<IDemoSeed, CustomersDemoSeed>();
+        services.AddSingleton<IDemoSeed, OwnersDemoSeed>();
         return builder;
     }
 
