@@ -278,6 +278,9 @@ public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory
         }
         if (findings.Count > 0) return Outcome.Invalid(findings);
         await RecomputeRiskAsync(db, customer, ct);
+        // Every command saves the customer itself, so a change to a child (evidence, a discrepancy) also gets a new
+        // version and two people changing the same customer at once always see a conflict.
+        db.Entry(customer).Property(c => c.UpdatedAtUtc).IsModified = true;
         try
         {
             await db.SaveChangesAsync(ct);

@@ -87,6 +87,27 @@ public sealed class CustomerServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_people_adding_evidence_from_the_same_version_conflict_even_in_the_same_tick()
+    {
+        var id = await CreateForeignAsync();
+        var seen = (await Get(id)).Version;
+        await using var first = provider.CreateAsyncScope();
+        await using var second = provider.CreateAsyncScope();
+        first.ServiceProvider.GetRequiredService<AuditActor>().Use(Officer);
+        second.ServiceProvider.GetRequiredService<AuditActor>().Use("officer2@x");
+
+        var one = await first.ServiceProvider.GetRequiredService<CustomerService>()
+            .AddNonDocumentaryEvidenceAsync(id, seen, "Bundesanzeiger register", new DateOnly(2026, 11, 20), "Registered, directors match", Ct);
+        var two = await second.ServiceProvider.GetRequiredService<CustomerService>()
+            .AddNonDocumentaryEvidenceAsync(id, seen, "Credit bureau", new DateOnly(2026, 11, 21), "Address matches", Ct);
+
+        Assert.True(one.Ok, one.Message);
+        Assert.True(two.Conflict);
+        Assert.Single((await Get(id)).Evidence);
+        Assert.NotEqual(seen, one.Version);
+    }
+
+    [Fact]
     public async Task Creating_stores_a_draft_with_its_accounts_risk_and_phone_in_E164()
     {
         var id = await CreateForeignAsync();
