@@ -17,8 +17,14 @@ public static class RateLimits
         var signInPerMinute = config.GetValue("RateLimits:SignInPerMinute", 30);
         var apiPerMinute = config.GetValue("RateLimits:ApiPerMinute", 1200);
         var attestPerMinute = config.GetValue("RateLimits:PublicLinkPerMinute", 30);
+        var apiPerAddress = config.GetValue("RateLimits:ApiPerMinutePerAddress", Math.Max(apiPerMinute, 6000));
 
-        options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        // Per key, and per client address on top: a client inventing keys gets no fresh allowance with each one.
+        var perAddress = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            context.Request.Path.StartsWithSegments("/api")
+                ? Window("api-address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"), apiPerAddress)
+                : RateLimitPartition.GetNoLimiter("none"));
+        var perKeyOrPage = PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
             var path = context.Request.Path;
             var ip = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
@@ -34,6 +40,7 @@ public static class RateLimits
                 return Window("attest:" + ip, attestPerMinute);
             return RateLimitPartition.GetNoLimiter("none");
         });
+        options.GlobalLimiter = PartitionedRateLimiter.CreateChained(perKeyOrPage, perAddress);
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         options.OnRejected = async (context, ct) =>
         {

@@ -97,6 +97,22 @@ public sealed class PlatformEndpointsTests(ApiFactory factory) : IClassFixture<A
         Assert.Equal(429, json.RootElement.GetProperty("status").GetInt32());
     }
 
+    [Fact]
+    public async Task Inventing_a_new_key_for_each_call_does_not_escape_the_limit()
+    {
+        await using var limited = new ApiFactory { ApiPerMinutePerAddress = 3 };
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var client = limited.Client($"iak_invented{Guid.NewGuid():N}");
+            using var response = await client.GetAsync("/api/v1/audit/verify", ct);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+    }
+
     private static string Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? string.Join(", ", values)
         : response.Content.Headers.TryGetValues(name, out var contentValues) ? string.Join(", ", contentValues)

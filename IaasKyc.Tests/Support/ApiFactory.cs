@@ -28,6 +28,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     /// <summary>RateLimits:ApiPerMinute; high by default so that tests sharing a factory never hit it.</summary>
     public int ApiPerMinute { get; init; } = 100_000;
 
+    /// <summary>RateLimits:ApiPerMinutePerAddress, the cap per client address whatever keys it sends.</summary>
+    public int ApiPerMinutePerAddress { get; init; } = 100_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(Root);
@@ -41,6 +44,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Seed", "false");
         builder.UseSetting("Api:BootstrapKey", BootstrapKey);
         builder.UseSetting("RateLimits:ApiPerMinute", ApiPerMinute.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:ApiPerMinutePerAddress", ApiPerMinutePerAddress.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseSetting("Logging:LogLevel:IaasKyc.Portal", "Error");
