@@ -19,13 +19,14 @@ public static class OwnershipPolicy
 
         var effective = EffectiveOwnership(graph);
         var owners = new List<BeneficialOwner>();
+        var controls = graph.Edges.Where(e => e.To == OwnershipGraph.CustomerKey && e.Control is not null).ToLookup(e => e.From, StringComparer.Ordinal);
         foreach (var node in graph.Nodes.Where(n => n.Kind == OwnerKind.Individual))
         {
             var share = effective.GetValueOrDefault(node.Key);
             var reasons = new List<string>();
             if (share >= pack.BeneficialOwnershipPercent)
                 reasons.Add($"owns {Format(share)} % (at or above {Format(pack.BeneficialOwnershipPercent)} %)");
-            foreach (var e in graph.Edges.Where(e => e.From == node.Key && e.To == OwnershipGraph.CustomerKey && e.Control is not null))
+            foreach (var e in controls[node.Key])
                 reasons.Add("control: " + Describe(e));
             if (reasons.Count > 0) owners.Add(new BeneficialOwner(node.Key, node.Name, node.Country, share, reasons));
         }
@@ -123,15 +124,16 @@ public static class OwnershipPolicy
         }
 
         // Every node reaches the customer.
-        var reaches = new HashSet<string> { OwnershipGraph.CustomerKey };
-        bool changed;
-        do
+        var reaches = new HashSet<string>(StringComparer.Ordinal) { OwnershipGraph.CustomerKey };
+        var into = graph.Edges.ToLookup(e => e.To, StringComparer.Ordinal);
+        var pending = new Stack<string>([OwnershipGraph.CustomerKey]);
+        while (pending.TryPop(out var reached))
         {
-            changed = false;
-            foreach (var e in graph.Edges.Where(e => reaches.Contains(e.To)))
-                changed |= reaches.Add(e.From);
+            foreach (var e in into[reached])
+            {
+                if (reaches.Add(e.From)) pending.Push(e.From);
+            }
         }
-        while (changed);
         for (var i = 0; i < graph.Nodes.Count; i++)
         {
             if (!reaches.Contains(graph.Nodes[i].Key))

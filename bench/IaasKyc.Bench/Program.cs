@@ -1,12 +1,13 @@
 using IaasKyc.Bench;
 
 // Benchmarks kept in the repository (figures in docs/performance.md). Not part of ./test.sh.
-// Usage: dotnet run -c Release --project bench/IaasKyc.Bench -- access|customers|api-ingest
+// Usage: dotnet run -c Release --project bench/IaasKyc.Bench -- access|customers|api-ingest|owners
 return args.FirstOrDefault() switch
 {
     "access" => await AccessBench.RunAsync(),
     "customers" => await CustomersBench.RunAsync(),
     "api-ingest" => await ApiIngestBench.RunAsync(),
+    "owners" => await OwnersBench.RunAsync(),
     _ => Usage(),
 };
 
@@ -15,5 +16,6 @@ static int Usage()
     Console.WriteLine("Commands: access      (1,000,000 IP access records: lookup by address, ingest of 10,000 events)");
     Console.WriteLine("          customers   (100,000 customers: the customers list query, filter + sort + page)");
     Console.WriteLine("          api-ingest  (10,000 access events through POST /api/v1/accounts/{reference}/access-events, portal as a child process)");
+    Console.WriteLine("          owners      (200-node ownership structures: OwnershipPolicy.Evaluate, validation + effective ownership + beneficial owners)");
     return 1;
 }
