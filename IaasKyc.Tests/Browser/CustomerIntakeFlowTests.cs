@@ -136,8 +136,7 @@ public sealed partial class CustomerIntakeFlowTests(PortalServer portal)
     /// <summary>Opens a MudSelect by its accessible name and picks an option.</summary>
     private static async Task ChooseOptionAsync(IPage page, string label, string inputId, string option)
     {
-        await page.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
+        await PortalServer.ChooseOptionAsync(page, page.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true }), option);
         // Once chosen, MudSelect may show the text in a div and keep the value in its (then hidden) input: read the input.
         await Expect(page.Locator($"input#{inputId}")).ToHaveValueAsync(option);
     }

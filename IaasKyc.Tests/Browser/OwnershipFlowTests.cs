@@ -114,9 +114,6 @@ public sealed class OwnershipFlowTests(PortalServer portal)
     /// <summary>Opens a MudSelect of the row by its accessible name and picks an option; waits until the list has closed.</summary>
     private static async Task ChooseAsync(IPage page, ILocator row, string label, string option)
     {
-        var select = row.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true });
-        await select.ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0, new() { Timeout = PortalServer.TimeoutMs });
+        await PortalServer.ChooseOptionAsync(page, row.GetByRole(AriaRole.Combobox, new() { Name = label, Exact = true }), option);
     }
 }

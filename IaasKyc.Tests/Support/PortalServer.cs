@@ -280,6 +280,24 @@ public sealed class PortalServer : IAsyncLifetime
         }
         throw new InvalidOperationException($"No IaasKyc.sln above {AppContext.BaseDirectory}.");
     }
+
+    /// <summary>
+    /// Opens a MudSelect and picks an option, then waits until the list has closed. On a loaded machine the popover can
+    /// swallow a click made while it is still opening: the option is chosen again, and the list closed with Escape.
+    /// </summary>
+    public static async Task ChooseOptionAsync(IPage page, ILocator combobox, string option)
+    {
+        await combobox.ClickAsync();
+        var choice = page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
+        await choice.ClickAsync();
+        for (var attempt = 0; attempt < 3 && await page.GetByRole(AriaRole.Option).CountAsync() > 0; attempt++)
+        {
+            await page.WaitForTimeoutAsync(500);
+            if (await choice.IsVisibleAsync()) await choice.ClickAsync(new() { Timeout = 2000 });
+            if (await page.GetByRole(AriaRole.Option).CountAsync() > 0) await page.Keyboard.PressAsync("Escape");
+        }
+        await Assertions.Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0, new() { Timeout = TimeoutMs });
+    }
 }
 
 /// <summary>Browser tests share one running portal and one Chromium, started only when a browser test runs.</summary>
