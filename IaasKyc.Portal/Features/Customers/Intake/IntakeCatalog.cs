@@ -1,6 +1,4 @@
 using IaasKyc.Domain.Customers;
-using IaasKyc.Portal.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace IaasKyc.Portal.Features.Customers.Intake;
 
@@ -10,15 +8,13 @@ public sealed record ProductOption(string Code, string Name, bool AdvancedComput
 public sealed record IntakeOptions(IReadOnlyList<ProductOption> Products, string? NoticeVersion);
 
 /// <summary>The catalogue data the intake wizard needs besides the customer itself.</summary>
-public sealed class IntakeCatalog(IDbContextFactory<PortalDbContext> dbFactory)
+public sealed class IntakeCatalog(Products.ProductService products, Cip.CipService cip)
 {
     public async Task<IntakeOptions> GetAsync(CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var products = await db.Products.AsNoTracking().Where(p => !p.Retired).OrderBy(p => p.Name)
-            .Select(p => new ProductOption(p.Code, p.Name, p.AdvancedCompute)).ToListAsync(ct);
-        var current = await db.CipDocuments.AsNoTracking().OrderByDescending(d => d.Number).Select(d => (int?)d.Number).FirstOrDefaultAsync(ct);
-        return new IntakeOptions(products, current is { } n ? $"CIP v{n}" : null);
+        var offered = await products.ListAsync(includeRetired: false, ct);
+        var current = await cip.CurrentAsync(ct);
+        return new IntakeOptions([.. offered.Select(p => new ProductOption(p.Code, p.Name, p.AdvancedCompute))], current?.VersionLabel);
     }
 
     /// <summary>The country options of the autocompletes: ISO 3166-1 countries, and U.S. states when a jurisdiction of organisation is asked for.</summary>
