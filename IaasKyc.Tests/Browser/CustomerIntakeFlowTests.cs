@@ -129,7 +129,14 @@ public sealed partial class CustomerIntakeFlowTests(PortalServer portal)
     {
         var input = page.GetByLabel(label, new() { Exact = true });
         await input.FillAsync("DE");
-        await page.GetByRole(AriaRole.Option, new() { Name = "DE — Germany", Exact = true }).ClickAsync();
+        var option = page.GetByRole(AriaRole.Option, new() { Name = "DE — Germany", Exact = true });
+        await option.ClickAsync();
+        // As with MudSelect (PortalServer.ChooseOptionAsync), a click made while the list opens can be swallowed: choose again.
+        for (var attempt = 0; attempt < 3 && await input.InputValueAsync() != "DE — Germany"; attempt++)
+        {
+            await page.WaitForTimeoutAsync(500);
+            if (await option.IsVisibleAsync()) await option.ClickAsync(new() { Timeout = 2000 });
+        }
         await Expect(input).ToHaveValueAsync("DE — Germany");
     }
 
