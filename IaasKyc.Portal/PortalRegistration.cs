@@ -114,11 +114,13 @@ public static class PortalRegistration
 
         services.AddPortalFeatures();
         services.AddScoped<PageAccess>();
+        services.AddHostedService<Features.Screening.RescreenWorker>();
 
         // Demo data, one part per feature.
         services.AddSingleton<IDemoSeed, UsersDemoSeed>();
         services.AddSingleton<IDemoSeed, CustomersDemoSeed>();
         services.AddSingleton<IDemoSeed, OwnersDemoSeed>();
+        services.AddSingleton<IDemoSeed, ScreeningDemoSeed>();
         return builder;
     }
 
@@ -158,6 +160,12 @@ public static class PortalRegistration
         services.AddScoped<Features.AccessEvents.AccessEventService>();
         services.AddScoped<Features.Customers.Intake.IntakeCatalog>();
         services.AddScoped<Features.Owners.OwnershipService>();
+        services.AddSingleton<Features.Screening.ScreeningIndexHolder>();
+        services.AddSingleton<Features.Screening.RescreenQueue>();
+        services.AddScoped<Features.Screening.ScreeningService>();
+        services.AddScoped<Features.Screening.ScreeningQueries>();
+        services.AddScoped<Features.Screening.ListImportService>();
+        services.AddScoped<ScreeningCertificateDocument>();
         return services;
     }
 

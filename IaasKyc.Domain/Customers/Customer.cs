@@ -250,6 +250,13 @@ public sealed class Customer : IVersioned
         }
     }
 
+    /// <summary>Writes a line in the customer's timeline without changing its status (a screening result, a decision on a hit).</summary>
+    public void Note(string by, DateTime nowUtc, string note)
+    {
+        UpdatedAtUtc = nowUtc;
+        history.Add(new StatusChange(Guid.NewGuid(), Id, Status, Status, by, nowUtc, note));
+    }
+
     /// <summary>A change to what an approval rests on: a pending decision starts again from Submitted, a verified customer goes back to review.</summary>
     private void Touch(bool changed, string what, string by, DateTime nowUtc)
     {

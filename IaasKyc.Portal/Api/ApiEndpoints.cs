@@ -29,6 +29,7 @@ public static class ApiEndpoints
 
         v1.MapCustomersApi();
         v1.MapOwnershipApi();
+        v1.MapScreeningApi();
 
         return app;
     }

@@ -54,6 +54,13 @@ public static class AuditPolicy
         [typeof(Features.Owners.OwnershipStructure)] = new("Ownership",
             Subject: e => ((Features.Owners.OwnershipStructure)e).CustomerId.ToString(),
             Personal: Set(nameof(Features.Owners.OwnershipStructure.NodesJson))),
+        [typeof(Features.Screening.ListSnapshotFile)] = new("ListFile", Ignored: Set(nameof(Features.Screening.ListSnapshotFile.Content))),
+        [typeof(Features.Screening.ScreeningRun)] = new("Screening", Subject: e => ((Features.Screening.ScreeningRun)e).CustomerId.ToString(),
+            Personal: Set(nameof(Features.Screening.ScreeningRun.SubjectName))),
+        [typeof(Features.Screening.ScreeningAlert)] = new("ScreeningHit", Subject: e => ((Features.Screening.ScreeningAlert)e).CustomerId.ToString(),
+            Personal: Set(nameof(Features.Screening.ScreeningAlert.SubjectName), nameof(Features.Screening.ScreeningAlert.ProposalComment),
+                nameof(Features.Screening.ScreeningAlert.DecisionComment))),
+        [typeof(Features.Screening.NoMatchMemory)] = new("NoMatchDecision", Subject: e => ((Features.Screening.NoMatchMemory)e).CustomerId.ToString()),
     };
 
     /// <summary>Audit infrastructure is never audited itself.</summary>

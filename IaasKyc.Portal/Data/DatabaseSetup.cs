@@ -43,6 +43,8 @@ public static class DatabaseSetup
         }
         await RulePackService.EnsureDefaultAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
         await EnsureFirstAdminAsync(services, config, logger);
+        // The matcher is rebuilt from the active list snapshots before anyone can screen (issue 5).
+        await services.GetRequiredService<Features.Screening.ScreeningIndexHolder>().ReloadAsync(ct);
 
         if (config.GetValue<bool>("Demo:Seed"))
         {

@@ -27,6 +27,12 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, A
     public DbSet<Product> Products => Set<Product>();
     public DbSet<CipDocument> CipDocuments => Set<CipDocument>();
     public DbSet<Features.Owners.OwnershipStructure> OwnershipStructures => Set<Features.Owners.OwnershipStructure>();
+    public DbSet<Features.Screening.ListSnapshot> ListSnapshots => Set<Features.Screening.ListSnapshot>();
+    public DbSet<Features.Screening.ListSnapshotFile> ListSnapshotFiles => Set<Features.Screening.ListSnapshotFile>();
+    public DbSet<Features.Screening.ScreeningRun> ScreeningRuns => Set<Features.Screening.ScreeningRun>();
+    public DbSet<Features.Screening.ScreeningAlert> ScreeningAlerts => Set<Features.Screening.ScreeningAlert>();
+    public DbSet<Features.Screening.NoMatchMemory> NoMatchMemories => Set<Features.Screening.NoMatchMemory>();
+    public DbSet<Features.Screening.ScreeningBatch> ScreeningBatches => Set<Features.Screening.ScreeningBatch>();
 
     public AuditActor? Actor { get; } = actor;
 

@@ -18,7 +18,23 @@ public static class ReportDownloads
         app.MapGet("/customers/{customerId:guid}/evidence/{evidenceId:guid}/file", EvidenceFileAsync)
             .RequireAuthorization(Policies.CustomersRead)
             .ExcludeFromDescription();
+        app.MapGet("/screening/runs/{runId:guid}/certificate.pdf", ScreeningCertificateAsync)
+            .RequireAuthorization(Policies.ScreeningRead)
+            .ExcludeFromDescription();
         return app;
+    }
+
+    private static async Task<IResult> ScreeningCertificateAsync(Guid runId, HttpContext http, ScreeningCertificateDocument document,
+        IDbContextFactory<PortalDbContext> dbFactory, CancellationToken ct)
+    {
+        if (await document.RenderAsync(runId, http.User.Identity?.Name ?? "unknown", ct) is not { } pdf)
+            return TypedResults.Problem(title: "No such screening.", statusCode: StatusCodes.Status404NotFound);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            db.AuditEvent("export", "ScreeningCertificate", runId.ToString());
+            await db.SaveChangesAsync(ct);
+        }
+        return TypedResults.File(pdf.Pdf, "application/pdf", pdf.FileName);
     }
 
     /// <summary>An uploaded evidence document, served from outside the web root with the type its content was checked to be.</summary>

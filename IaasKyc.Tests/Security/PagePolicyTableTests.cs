@@ -38,6 +38,9 @@ public sealed class PagePolicyTableTests
         ["/customers/{customerId:guid}/accounts/{accountId:guid}/access"] = Policies.CustomersRead,
         ["/review"] = Policies.CustomersDecide,
         ["/cip"] = Policies.CustomersRead,
+        ["/lists"] = Policies.ListsRead,
+        ["/screening"] = Policies.ScreeningRead,
+        ["/screening/hits/{Id:guid}"] = Policies.ScreeningRead,
     };
 
     public static TheoryData<string, string> Pages()

@@ -13,7 +13,8 @@ namespace IaasKyc.Portal.Features.Customers;
 /// the user saw (optimistic concurrency), applies the domain method, recomputes the risk and saves in one transaction
 /// with its audit entries.
 /// </summary>
-public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory, AuditActor actor, PortalTime time, FieldCipher cipher)
+public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory, AuditActor actor, PortalTime time, FieldCipher cipher,
+    Screening.ScreeningService screening)
 {
     /// <summary>Starts an intake draft with the identity step (the wizard's first save).</summary>
     public async Task<Outcome> StartAsync(IntakeInput identity, CancellationToken ct = default)
@@ -177,11 +178,14 @@ public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory
         }, ct);
 
     public Task<Outcome> SubmitAsync(Guid id, Guid version, CancellationToken ct = default) =>
-        MutateAsync(id, version, (c, by, _) =>
+        MutateAsync(id, version, async (c, by, db) =>
         {
             var f = CustomerPolicy.CanSubmit(c);
-            if (f.Count == 0) c.Submit(by, time.UtcNow);
-            return Task.FromResult(f);
+            if (f.Count > 0) return f;
+            c.Submit(by, time.UtcNow);
+            // Issue 5: customers and their owners are screened on submission, in the same transaction.
+            await screening.ScreenIntoAsync(db, c, Screening.ScreeningTrigger.Submission, by, ct);
+            return f;
         }, ct);
 
     public Task<Outcome> EscalateAsync(Guid id, Guid version, string? reason, CancellationToken ct = default) =>
@@ -212,7 +216,7 @@ public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory
         {
             var f = new List<Finding>();
             var text = IntakeRules.Text(note, "note", 1000, f);
-            f.AddRange(CustomerPolicy.CanVerify(c));
+            f.AddRange(CustomerPolicy.CanVerify(c, await Screening.ScreeningQueries.OpenHitsAsync(db, c.Id, ct)));
             if (f.Count > 0) return f;
             var pack = await RulePackService.ActiveAsync(db, time.Today, ct);
             c.Verify(by, time.UtcNow, Snapshot(c), pack.Version, RiskPolicy.ReverifyDue(time.Today, c.EffectiveRisk(time.Today), pack), text);
@@ -311,12 +315,13 @@ public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory
     {
         var codes = c.Accounts.SelectMany(a => a.ProductCodes).Distinct().ToList();
         var advanced = codes.Count > 0 && await db.Products.AnyAsync(p => codes.Contains(p.Code) && p.AdvancedCompute, ct);
+        var hits = await Screening.ScreeningQueries.HitStateAsync(db, c.Id, ct);
         return new RiskInput(c.UsPerson, c.CitizenshipOrJurisdiction, c.Country, IntakeRules.PhoneCountry(c.Phone),
             [.. c.Accounts.Select(a => new RiskAccount(a.PaymentMeans, a.Prepaid, a.IssuerCountry, a.PaymentSource))],
-            UsesAdvancedCompute: advanced);
+            UsesAdvancedCompute: advanced, OpenScreeningHits: hits.Open, ConfirmedSanctionsMatch: hits.ConfirmedOnCustomer);
     }
 
-    private static async Task RecomputeRiskAsync(PortalDbContext db, Customer c, CancellationToken ct) =>
+    public static async Task RecomputeRiskAsync(PortalDbContext db, Customer c, CancellationToken ct) =>
         c.ApplyRisk(RiskPolicy.Evaluate(await RiskInputAsync(db, c, ct)));
 
     /// <summary>A determination of "U.S. person" that contradicts every tie the record shows is refused with the reason.</summary>

@@ -1,0 +1,234 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace IaasKyc.Portal.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class Screening : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ListSnapshots",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Entries = table.Column<int>(type: "INTEGER", nullable: false),
+                    Aliases = table.Column<int>(type: "INTEGER", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ImportedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ImportedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ListSnapshots", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoMatchMemories",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubjectKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    EntryId = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    EntryContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AlertId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoMatchMemories", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NoMatchMemories_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScreeningBatches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    Done = table.Column<int>(type: "INTEGER", nullable: false),
+                    NewHits = table.Column<int>(type: "INTEGER", nullable: false),
+                    QueuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScreeningBatches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScreeningRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubjectKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SubjectKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SubjectName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    SubjectCountry = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Trigger = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ScreenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ScreenedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SnapshotsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    MatcherVersion = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Threshold = table.Column<double>(type: "REAL", nullable: false),
+                    Hits = table.Column<int>(type: "INTEGER", nullable: false),
+                    Suppressed = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScreeningRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScreeningRuns_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ListSnapshotFiles",
+                columns: table => new
+                {
+                    SnapshotId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ListSnapshotFiles", x => new { x.SnapshotId, x.Name });
+                    table.ForeignKey(
+                        name: "FK_ListSnapshotFiles_ListSnapshots_SnapshotId",
+                        column: x => x.SnapshotId,
+                        principalTable: "ListSnapshots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScreeningAlerts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RunId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubjectKind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    SubjectKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SubjectName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    EntryId = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    EntryName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    EntryType = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Programs = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    MatchedName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ThroughAlias = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Score = table.Column<double>(type: "REAL", nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", nullable: false),
+                    EntryContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OpenedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Proposed = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    ProposedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ProposedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ProposalComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecisionComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScreeningAlerts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScreeningAlerts_Customers_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ScreeningAlerts_ScreeningRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "ScreeningRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ListSnapshots_Source_Active",
+                table: "ListSnapshots",
+                columns: new[] { "Source", "Active" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoMatchMemories_CustomerId_SubjectKey_Source_EntryId",
+                table: "NoMatchMemories",
+                columns: new[] { "CustomerId", "SubjectKey", "Source", "EntryId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScreeningAlerts_CustomerId_SubjectKey_Source_EntryId",
+                table: "ScreeningAlerts",
+                columns: new[] { "CustomerId", "SubjectKey", "Source", "EntryId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScreeningAlerts_RunId",
+                table: "ScreeningAlerts",
+                column: "RunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScreeningAlerts_Status_OpenedAtUtc",
+                table: "ScreeningAlerts",
+                columns: new[] { "Status", "OpenedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScreeningBatches_QueuedAtUtc",
+                table: "ScreeningBatches",
+                column: "QueuedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScreeningRuns_CustomerId_ScreenedAtUtc",
+                table: "ScreeningRuns",
+                columns: new[] { "CustomerId", "ScreenedAtUtc" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ListSnapshotFiles");
+
+            migrationBuilder.DropTable(
+                name: "NoMatchMemories");
+
+            migrationBuilder.DropTable(
+                name: "ScreeningAlerts");
+
+            migrationBuilder.DropTable(
+                name: "ScreeningBatches");
+
+            migrationBuilder.DropTable(
+                name: "ListSnapshots");
+
+            migrationBuilder.DropTable(
+                name: "ScreeningRuns");
+        }
+    }
+}
