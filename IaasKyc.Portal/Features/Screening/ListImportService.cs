@@ -102,7 +102,12 @@ public sealed class ListImportService(IDbContextFactory<PortalDbContext> dbFacto
     private static IQueryable<ListSnapshot> SnapshotsWithDigests(PortalDbContext db) => db.ListSnapshots.AsNoTracking()
         .Select(s => new ListSnapshot
         {
-            Id = s.Id, Source = s.Source, Entries = s.Entries, Aliases = s.Aliases, Active = s.Active, ImportedBy = s.ImportedBy,
+            Id = s.Id,
+            Source = s.Source,
+            Entries = s.Entries,
+            Aliases = s.Aliases,
+            Active = s.Active,
+            ImportedBy = s.ImportedBy,
             ImportedAtUtc = s.ImportedAtUtc,
             Files = s.Files.Select(f => new ListSnapshotFile { SnapshotId = f.SnapshotId, Name = f.Name, Sha256 = f.Sha256, Length = f.Length }).ToList(),
         });

@@ -73,9 +73,19 @@ public sealed class ScreeningService(IDbContextFactory<PortalDbContext> dbFactor
         {
             var run = new ScreeningRun
             {
-                Id = Guid.NewGuid(), CustomerId = c.Id, SubjectKind = subject.Kind, SubjectKey = subject.Key, SubjectName = subject.Name,
-                SubjectCountry = subject.Country, SubjectType = subject.Type.Code(), Trigger = trigger, ScreenedAtUtc = now, ScreenedBy = by,
-                SnapshotsJson = snapshotsJson, MatcherVersion = ScreeningIndex.MatcherVersion, Threshold = ScreeningIndex.DefaultThreshold,
+                Id = Guid.NewGuid(),
+                CustomerId = c.Id,
+                SubjectKind = subject.Kind,
+                SubjectKey = subject.Key,
+                SubjectName = subject.Name,
+                SubjectCountry = subject.Country,
+                SubjectType = subject.Type.Code(),
+                Trigger = trigger,
+                ScreenedAtUtc = now,
+                ScreenedBy = by,
+                SnapshotsJson = snapshotsJson,
+                MatcherVersion = ScreeningIndex.MatcherVersion,
+                Threshold = ScreeningIndex.DefaultThreshold,
             };
             foreach (var hit in state.Index.Search(subject.Query, ScreeningIndex.DefaultThreshold, limit: 10))
             {
@@ -168,8 +178,15 @@ public sealed class ScreeningService(IDbContextFactory<PortalDbContext> dbFactor
                 var pack = await RulePackService.ActiveAsync(db, time.Today, ct);
                 db.NoMatchMemories.Add(new NoMatchMemory
                 {
-                    Id = Guid.NewGuid(), CustomerId = a.CustomerId, SubjectKey = a.SubjectKey, Source = a.Source, EntryId = a.EntryId,
-                    EntryContentHash = a.EntryContentHash, AlertId = a.Id, DecidedAtUtc = now, ExpiresOn = time.Today.AddDays(pack.NoMatchMemoryDays),
+                    Id = Guid.NewGuid(),
+                    CustomerId = a.CustomerId,
+                    SubjectKey = a.SubjectKey,
+                    Source = a.Source,
+                    EntryId = a.EntryId,
+                    EntryContentHash = a.EntryContentHash,
+                    AlertId = a.Id,
+                    DecidedAtUtc = now,
+                    ExpiresOn = time.Today.AddDays(pack.NoMatchMemoryDays),
                 });
                 customer.Note(by, now, $"Screening hit on {a.SubjectName} ({a.EntryName}, {a.Source}) cleared as no match.");
             }
@@ -220,11 +237,24 @@ public sealed class ScreeningService(IDbContextFactory<PortalDbContext> dbFactor
 
     private static ScreeningAlert NewAlert(ScreeningRun run, ScreeningHit hit, DateTime now) => new()
     {
-        Id = Guid.NewGuid(), RunId = run.Id, CustomerId = run.CustomerId, SubjectKind = run.SubjectKind, SubjectKey = run.SubjectKey,
-        SubjectName = run.SubjectName, Source = hit.Entry.Source.Code(), EntryId = hit.Entry.EntryId, EntryName = Clip(hit.Entry.Name, 400),
-        EntryType = hit.Entry.Type.Code(), Programs = Clip(string.Join(", ", hit.Entry.Programs), 400), MatchedName = Clip(hit.MatchedName, 400),
-        ThroughAlias = hit.ThroughAlias, Score = Math.Round(hit.Score, 4), Explanation = hit.Explanation.Text, EntryContentHash = hit.Entry.ContentHash,
-        Status = AlertStatus.Open, OpenedAtUtc = now,
+        Id = Guid.NewGuid(),
+        RunId = run.Id,
+        CustomerId = run.CustomerId,
+        SubjectKind = run.SubjectKind,
+        SubjectKey = run.SubjectKey,
+        SubjectName = run.SubjectName,
+        Source = hit.Entry.Source.Code(),
+        EntryId = hit.Entry.EntryId,
+        EntryName = Clip(hit.Entry.Name, 400),
+        EntryType = hit.Entry.Type.Code(),
+        Programs = Clip(string.Join(", ", hit.Entry.Programs), 400),
+        MatchedName = Clip(hit.MatchedName, 400),
+        ThroughAlias = hit.ThroughAlias,
+        Score = Math.Round(hit.Score, 4),
+        Explanation = hit.Explanation.Text,
+        EntryContentHash = hit.Entry.ContentHash,
+        Status = AlertStatus.Open,
+        OpenedAtUtc = now,
     };
 
     private static string Clip(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
