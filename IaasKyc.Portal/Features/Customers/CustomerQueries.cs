@@ -111,7 +111,7 @@ public sealed class CustomerQueries(IDbContextFactory<PortalDbContext> dbFactory
             [.. c.Discrepancies.OrderBy(d => d.RaisedAtUtc).Select(d => new DiscrepancyView(d.Id, d.Description, d.RaisedBy, d.RaisedAtUtc, d.Resolution, d.ResolvedBy, d.ResolvedAtUtc))],
             [.. c.History.OrderByDescending(h => h.AtUtc).Select(h => new HistoryView(h.From, h.To, h.By, h.AtUtc, h.Note))],
             c.Status is CustomerStatus.Draft or CustomerStatus.Rejected ? CustomerPolicy.CanSubmit(c) : [],
-            c.IsPendingDecision ? CustomerPolicy.CanVerify(c) : [],
+            c.IsPendingDecision ? CustomerPolicy.CanVerify(c, await Screening.ScreeningQueries.OpenHitsAsync(db, c.Id, ct)) : [],
             c.CreatedBy, c.CreatedAtUtc, c.UpdatedAtUtc, c.Version);
     }
 
