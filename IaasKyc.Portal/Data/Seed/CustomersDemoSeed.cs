@@ -299,13 +299,13 @@ public sealed class CustomersDemoSeed : IDemoSeed
             Reason: "Beneficial ownership could not be established; third-party payer unexplained"),
         // Three customers whose names resemble entries of the demo lists, so the screening seed has hits to show.
         new("entity", "Douran Software Technologies FZE", "Office 1204, Jumeirah Lakes Towers, Cluster X", "Dubai", null, "00000", "AE", "accounts@douran-soft.example",
-            "+971 4 123 4567", "AE", "2019-03-14", false, "Dubai Multi Commodities Centre free-zone licence; declared address in Dubai",
+            "+971 4 332 9900", "AE", "2019-03-14", false, "Dubai Multi Commodities Centre free-zone licence; declared address in Dubai",
             [new("DS-9101", "card", "AE", "4000007840000001", Products: ["GPU-H100"])], Goal.Submitted),
-        new("individual", "Mohammad Ghorbanian", "Bagdat Caddesi 214/5", "Istanbul", null, "34728", "TR", "m.ghorbanian@posta.example", "+90 216 123 45 67",
+        new("individual", "Mohammad Ghorbanian", "Bagdat Caddesi 214/5", "Istanbul", null, "34728", "TR", "m.ghorbanian@posta.example", "+90 216 344 55 66",
             "TR", "1987-03-09", false, "Iranian passport and Turkish residence permit; declared address in Istanbul",
             [new("MG-9201", "card", "TR", "4000007920000007", Products: ["VM-GP"])], Goal.Submitted),
-        new("individual", "Ali Khorashadi", "1200 Rue Sherbrooke Ouest", "Montreal", "QC", "H3A 1H6", "CA", "ali.khorashadi@courriel.example", "+1 514 555 0199",
-            "CA", "1994-11-02", false, "Canadian passport; declared address in Montreal",
-            [new("AK-9301", "card", "CA", "4000001240000000", Products: ["VM-GP"])], Goal.Submitted),
+        new("entity", "KeenCloud Pte. Ltd.", "71 Ayer Rajah Crescent #02-18", "Singapore", null, "139951", "SG", "billing@keencloud.example", "+65 6812 3456",
+            "SG", "2021-06-08", false, "ACRA business profile; declared address in Singapore",
+            [new("KC-9301", "card", "SG", "4000007020000003", Products: ["K8S-MANAGED"])], Goal.Submitted),
     ];
 }
