@@ -30,6 +30,7 @@ public sealed class CustomerServiceTests : IDisposable
     {
         connection.Open();
         var services = new ServiceCollection();
+        services.AddLogging();
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton(TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
         services.AddSingleton(new FieldCipher(RandomNumberGenerator.GetBytes(32)));
