@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace IaasKyc.Portal.Features.Home;
 
 public sealed record HomeSummary(string RulePackVersion, DateOnly RulePackEffectiveFrom, int AuditEntriesToday, long AuditEntriesTotal,
-    int Users, int LockedOutUsers, int ActiveApiKeys, int Customers, int AwaitingDecision, int Escalated, int MyDrafts);
+    int Users, int LockedOutUsers, int ActiveApiKeys, int Customers, int AwaitingDecision, int Escalated, int MyDrafts,
+    int HitsToReview = 0, int HitsAwaitingDecision = 0);
 
 /// <summary>The figures on the Home page, all counted from stored data. The dashboard issue grows this page.</summary>
 public sealed class HomeService(IDbContextFactory<PortalDbContext> dbFactory, PortalTime time)
@@ -27,6 +28,8 @@ public sealed class HomeService(IDbContextFactory<PortalDbContext> dbFactory, Po
             await db.Customers.CountAsync(ct),
             await db.Customers.CountAsync(c => c.Status == CustomerStatus.Submitted || c.Status == CustomerStatus.Restricted, ct),
             await db.Customers.CountAsync(c => c.Status == CustomerStatus.Escalated, ct),
-            userName is null ? 0 : await db.Customers.CountAsync(c => c.Status == CustomerStatus.Draft && c.CreatedBy == userName, ct));
+            userName is null ? 0 : await db.Customers.CountAsync(c => c.Status == CustomerStatus.Draft && c.CreatedBy == userName, ct),
+            await db.ScreeningAlerts.CountAsync(a => a.Status == Screening.AlertStatus.Open, ct),
+            await db.ScreeningAlerts.CountAsync(a => a.Status == Screening.AlertStatus.Proposed, ct));
     }
 }

@@ -271,6 +271,20 @@ public sealed class ScreeningServiceTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task The_home_page_counts_hits_to_review_and_proposals_awaiting_an_Approver()
+    {
+        await ImportSdnAsync();
+        var first = await OnlyHitAsync(await SubmittedAsync("Korvex Data Systems OOO", "ACC-1"));
+        await SubmittedAsync("Korveks Data", "ACC-2");
+        await ProposeAsync(first.Id, AlertDecision.NoMatch);
+
+        var summary = await db.Get<IaasKyc.Portal.Features.Home.HomeService>().SummaryAsync(ct: Ct);
+
+        Assert.Equal(1, summary.HitsToReview);
+        Assert.Equal(1, summary.HitsAwaitingDecision);
+    }
+
+    [Fact]
     public async Task Without_any_list_screening_says_so_and_records_nothing()
     {
         var id = await SubmittedAsync("Korvex Data Systems OOO");
