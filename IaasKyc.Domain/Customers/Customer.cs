@@ -250,6 +250,13 @@ public sealed class Customer : IVersioned
         }
     }
 
+    /// <summary>A note on the customer's timeline that changes nothing else (a confirmed-blocked owner, a recorded statement).</summary>
+    public void AddNote(string note, string by, DateTime nowUtc)
+    {
+        UpdatedAtUtc = nowUtc;
+        history.Add(new StatusChange(Guid.NewGuid(), Id, Status, Status, by, nowUtc, note));
+    }
+
     /// <summary>A change to what an approval rests on: a pending decision starts again from Submitted, a verified customer goes back to review.</summary>
     private void Touch(bool changed, string what, string by, DateTime nowUtc)
     {

@@ -53,7 +53,13 @@ public static class AuditPolicy
             Personal: Set(nameof(StatusChange.Note))),
         [typeof(Features.Owners.OwnershipStructure)] = new("Ownership",
             Subject: e => ((Features.Owners.OwnershipStructure)e).CustomerId.ToString(),
-            Personal: Set(nameof(Features.Owners.OwnershipStructure.NodesJson))),
+            Personal: Set(nameof(Features.Owners.OwnershipStructure.NodesJson), nameof(Features.Owners.OwnershipStructure.AllUsPersonsBasis))),
+        [typeof(Domain.Owners.OwnerProfile)] = new("OwnerProfile",
+            Subject: e => ((Domain.Owners.OwnerProfile)e).CustomerId.ToString(),
+            Personal: Set(nameof(Domain.Owners.OwnerProfile.DateOfBirth), nameof(Domain.Owners.OwnerProfile.AddressLine1),
+                nameof(Domain.Owners.OwnerProfile.AddressLine2), nameof(Domain.Owners.OwnerProfile.City), nameof(Domain.Owners.OwnerProfile.PostalCode),
+                nameof(Domain.Owners.OwnerProfile.Email), nameof(Domain.Owners.OwnerProfile.Phone), nameof(Domain.Owners.OwnerProfile.DeterminationBasis)),
+            Secret: Set(nameof(Domain.Owners.OwnerProfile.DocumentNumberEncrypted))),
     };
 
     /// <summary>Audit infrastructure is never audited itself.</summary>
