@@ -65,17 +65,17 @@ public sealed class Evidence
 
     public static Evidence NonDocumentary(Guid customerId, string source, DateOnly checkedOn, string result, string by, DateTime nowUtc,
         string? ownerKey = null) => new()
-    {
-        Id = Guid.NewGuid(),
-        CustomerId = customerId,
-        OwnerKey = ownerKey,
-        Kind = EvidenceKind.NonDocumentary,
-        Source = source,
-        CheckedOn = checkedOn,
-        Result = result,
-        RecordedBy = by,
-        RecordedAtUtc = nowUtc,
-    };
+        {
+            Id = Guid.NewGuid(),
+            CustomerId = customerId,
+            OwnerKey = ownerKey,
+            Kind = EvidenceKind.NonDocumentary,
+            Source = source,
+            CheckedOn = checkedOn,
+            Result = result,
+            RecordedBy = by,
+            RecordedAtUtc = nowUtc,
+        };
 
     public Guid Id { get; private set; }
     public Guid CustomerId { get; private set; }
