@@ -18,28 +18,7 @@ public sealed class OwnerProfileServiceTests : IAsyncDisposable
     private OwnershipService Service => db.Get<OwnershipService>();
 
     /// <summary>Anna owns 70 % (directly and through Holding), Ben 30 % through Holding, Clara is the senior officer.</summary>
-    private static OwnershipGraph Structure(bool withBen = true)
-    {
-        List<OwnerNode> nodes =
-        [
-            new("anna", OwnerKind.Individual, "Anna Schmidt", "DE"),
-            new("holding", OwnerKind.Entity, "Schmidt Holding GmbH", "DE", "HRB 1"),
-            new("clara", OwnerKind.Individual, "Clara Vogel", "US"),
-        ];
-        List<OwnershipEdge> edges =
-        [
-            new("anna", OwnershipGraph.CustomerKey, 40m),
-            new("holding", OwnershipGraph.CustomerKey, 60m),
-            new("anna", "holding", withBen ? 50m : 100m),
-            new("clara", OwnershipGraph.CustomerKey, null, ControlRole.SeniorOfficer),
-        ];
-        if (withBen)
-        {
-            nodes.Add(new("ben", OwnerKind.Individual, "Ben Krause", "AT"));
-            edges.Add(new("ben", "holding", 50m));
-        }
-        return new OwnershipGraph(nodes, edges);
-    }
+    private static OwnershipGraph Structure(bool withBen = true) => OwnershipServiceTests.Structure(withBen);
 
     public static OwnerProfileInput Profile(bool usPerson, string? documentNumber = "C01X00T47", string email = "anna@example.com") => usPerson
         ? new("1980-04-02", "US", new AddressInput("500 Market Street", null, "San Francisco", "CA", "94105", "US"), email, "+1 415 555 0134",

@@ -18,7 +18,7 @@ public sealed class OwnershipServiceTests : IAsyncDisposable
     private OwnershipService Service => db.Get<OwnershipService>();
 
     /// <summary>Anna owns 40 % directly; Holding (60 %) is owned 50/50 by Ben and Anna; Clara is the senior officer.</summary>
-    private static OwnershipGraph Structure(bool withBen = true)
+    internal static OwnershipGraph Structure(bool withBen = true)
     {
         List<OwnerNode> nodes =
         [
