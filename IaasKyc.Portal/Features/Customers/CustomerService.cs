@@ -367,7 +367,7 @@ public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory
         Risk = c.ComputedRisk,
         c.RiskScore,
         Accounts = c.Accounts.Select(a => new { a.Reference, a.PaymentMeans, a.Prepaid, a.IssuerCountry, a.PaymentIdentifierMasked, a.PaymentSource, a.PaymentSourceName, a.ProductCodes }),
-        Evidence = c.Evidence.Select(e => e.Describe()),
+        Evidence = c.Evidence.Select(e => e.OwnerKey is null ? e.Describe() : $"beneficial owner {e.OwnerKey}: {e.Describe()}"),
         Discrepancies = c.Discrepancies.Select(d => new { d.Description, d.Resolution }),
     });
 }
