@@ -126,14 +126,20 @@ public sealed class OwnershipService(IDbContextFactory<PortalDbContext> dbFactor
             return Outcome.ConflictWith("Someone else changed this ownership structure since you opened it. Reload to see their change; your input is kept.");
 
         var previousOwners = new HashSet<string>(StringComparer.Ordinal);
+        var previouslyBlocked = new HashSet<string>(StringComparer.Ordinal);
         if (stored is not null)
         {
-            var previous = OwnershipPolicy.Evaluate(OwnershipJson.Read(stored), pack, customerIsEntity: true);
+            var previousGraph = OwnershipJson.Read(stored);
+            var previous = OwnershipPolicy.Evaluate(previousGraph, pack, customerIsEntity: true);
             previousOwners.UnionWith(previous.BeneficialOwners.Select(o => o.Key));
+            previouslyBlocked.UnionWith(previousGraph.Nodes.Where(n => n.ConfirmedBlocked).Select(n => n.Key));
         }
 
         var by = await actor.NameAsync();
         var now = time.UtcNow;
+        // A "confirmed blocked" flag set or cleared by hand in the editor is noted on the timeline, as one set by screening is.
+        foreach (var n in graph.Nodes.Where(n => n.ConfirmedBlocked != previouslyBlocked.Contains(n.Key)))
+            customer.AddNote($"{n.Name} {(n.ConfirmedBlocked ? "marked confirmed blocked" : "no longer marked confirmed blocked")} by {by} in the ownership editor.", by, now);
         var added = result.BeneficialOwners.Where(o => !previousOwners.Contains(o.Key)).ToList();
         if (added.Count > 0)
         {

@@ -256,6 +256,19 @@ public sealed class OwnerProfileServiceTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_confirmed_blocked_flag_set_in_the_editor_is_noted_on_the_timeline()
+    {
+        var id = await WithStructureAsync();
+        var flagged = Structure() with { Nodes = [.. Structure().Nodes.Select(n => n.Key == "ben" ? n with { ConfirmedBlocked = true } : n)] };
+
+        var saved = await Service.ReplaceAsync(id, flagged, (await Service.GetAsync(id, Ct))!.Version, Ct);
+
+        Assert.True(saved.Ok, saved.Message);
+        Assert.Contains((await CustomerAsync(id)).History, h => h.Note == "Ben Krause marked confirmed blocked by test-user in the ownership editor.");
+        Assert.False((await Service.GetAsync(id, Ct))!.Result.Blocked.Blocked);
+    }
+
+    [Fact]
     public async Task Screening_facts_list_each_beneficial_owner_with_the_profile_qualifiers()
     {
         var id = await WithStructureAsync();
