@@ -37,16 +37,20 @@ public sealed class Account
     public void Close(DateTime nowUtc) => ClosedAtUtc ??= nowUtc;
 }
 
-/// <summary>Verification evidence (proposed § 7.302): documentary or non-documentary.</summary>
+/// <summary>
+/// Verification evidence (proposed § 7.302): documentary or non-documentary, about the customer or, with <see cref="OwnerKey"/>,
+/// about one of its beneficial owners (the owner's node key): an owner's verification is part of the customer's.
+/// </summary>
 public sealed class Evidence
 {
     private Evidence() { }
 
     public static Evidence Documentary(Guid customerId, string documentType, string numberEncrypted, string numberMasked, string issuingCountry,
-        DateOnly? expires, string? uploadId, string? fileName, string by, DateTime nowUtc) => new()
+        DateOnly? expires, string? uploadId, string? fileName, string by, DateTime nowUtc, string? ownerKey = null) => new()
         {
             Id = Guid.NewGuid(),
             CustomerId = customerId,
+            OwnerKey = ownerKey,
             Kind = EvidenceKind.Documentary,
             DocumentType = documentType,
             DocumentNumberEncrypted = numberEncrypted,
@@ -59,20 +63,24 @@ public sealed class Evidence
             RecordedAtUtc = nowUtc,
         };
 
-    public static Evidence NonDocumentary(Guid customerId, string source, DateOnly checkedOn, string result, string by, DateTime nowUtc) => new()
-    {
-        Id = Guid.NewGuid(),
-        CustomerId = customerId,
-        Kind = EvidenceKind.NonDocumentary,
-        Source = source,
-        CheckedOn = checkedOn,
-        Result = result,
-        RecordedBy = by,
-        RecordedAtUtc = nowUtc,
-    };
+    public static Evidence NonDocumentary(Guid customerId, string source, DateOnly checkedOn, string result, string by, DateTime nowUtc,
+        string? ownerKey = null) => new()
+        {
+            Id = Guid.NewGuid(),
+            CustomerId = customerId,
+            OwnerKey = ownerKey,
+            Kind = EvidenceKind.NonDocumentary,
+            Source = source,
+            CheckedOn = checkedOn,
+            Result = result,
+            RecordedBy = by,
+            RecordedAtUtc = nowUtc,
+        };
 
     public Guid Id { get; private set; }
     public Guid CustomerId { get; private set; }
+    /// <summary>The beneficial owner this evidence verifies (node key of the ownership structure); null: the customer itself.</summary>
+    public string? OwnerKey { get; private set; }
     public EvidenceKind Kind { get; private set; }
     public string? DocumentType { get; private set; }
     public string? DocumentNumberEncrypted { get; private set; }

@@ -250,8 +250,8 @@ public sealed class Customer : IVersioned
         }
     }
 
-    /// <summary>Writes a line in the customer's timeline without changing its status (a screening result, a decision on a hit).</summary>
-    public void Note(string by, DateTime nowUtc, string note)
+    /// <summary>A note on the customer's timeline that changes nothing else (a confirmed-blocked owner, a recorded statement).</summary>
+    public void AddNote(string note, string by, DateTime nowUtc)
     {
         UpdatedAtUtc = nowUtc;
         history.Add(new StatusChange(Guid.NewGuid(), Id, Status, Status, by, nowUtc, note));

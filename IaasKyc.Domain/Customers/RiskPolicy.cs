@@ -132,9 +132,10 @@ public static class CustomerPolicy
         if (c.NoticeGivenOn is null) f.Add(new("submit.notice", "Record when the customer received the notice that its information may be disclosed to the government.", "determination.noticeGivenOn"));
         if (c.Accounts.Count == 0) f.Add(new("submit.accounts", "Add at least one account with its means and source of payment.", "accounts"));
         // Proposed § 7.302: foreign customers are verified; a U.S. customer whose owners are all U.S. persons needs no verification.
-        if (c.UsPerson == false && c.Evidence.Count == 0)
+        var ownEvidence = c.Evidence.Count(e => e.OwnerKey is null);
+        if (c.UsPerson == false && ownEvidence == 0)
             f.Add(new("submit.evidence", "A foreign customer needs at least one piece of verification evidence before submission.", "evidence"));
-        if (c.UsPerson == true && !allOwnersUsPersons && c.Evidence.Count == 0)
+        if (c.UsPerson == true && !allOwnersUsPersons && ownEvidence == 0)
             f.Add(new("submit.evidence", "A beneficial owner is foreign: add verification evidence before submission.", "evidence"));
         return f;
     }

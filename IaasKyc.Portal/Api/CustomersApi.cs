@@ -39,9 +39,11 @@ public static class CustomersApi
             .WithSummary("Returns a customer with its status, risk level and provisioning decision.")
             .WithDescription("""
                 `provisioning` is the gate the provisioning system applies, evaluated in this order: `blocked` on a confirmed
-                sanctions match or an effective special-measure prohibition; `allowed` if verified, or if the customer and all
-                beneficial owners are determined U.S. persons and the record is submitted or verified; `restricted` while pending
-                verification with restricted use; otherwise `blocked`. Payment identifiers are masked. Unknown id: 404.
+                sanctions match (including the OFAC 50 % rule over confirmed-blocked owners) or an effective special-measure
+                prohibition; `allowed` if verified, or if the customer and all beneficial owners are determined U.S. persons (each
+                owner's determination, or the recorded statement that all are; an entity without an ownership structure is not)
+                and the record is submitted or verified; `restricted` while pending verification with restricted use; otherwise
+                `blocked`. Payment identifiers are masked. Unknown id: 404.
                 """)
             .Produces<CustomerResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);

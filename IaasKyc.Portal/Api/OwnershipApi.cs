@@ -22,7 +22,8 @@ public static class OwnershipApi
                 `control` is `seniorOfficer`, `director`, `appointsOrRemovesOfficers` or `other` (with `controlDescription`),
                 case-insensitive. Beneficial owners: individuals owning, over all paths, at least the rule pack's threshold (25 %),
                 and individuals with a control role over the customer. `blocked` applies the OFAC 50 % rule to owners flagged
-                `confirmedBlocked`. A new beneficial owner sends a verified customer back to review.
+                `confirmedBlocked`. A new beneficial owner sends a verified customer back to review. Each beneficial owner carries its
+                `determination` (`usPerson`, `foreignPerson` or null) and `verified` (a foreign owner's verification), kept by node key.
                 Refused structures (cycles, owners over 100 %, bad percentages, individuals with owners, dangling nodes, no control
                 person): 400 problem details with `errors` keyed `nodes[2]`, `edges[4].percent`, …; the stored structure is unchanged.
                 An individual customer: 400. Unknown customer: 404.
@@ -69,7 +70,9 @@ public sealed record OwnershipResponse(
         v.CustomerId,
         [.. v.Graph.Nodes.Select(n => new OwnerNodeResponse(n.Key, n.Kind, n.Name, n.Country, n.RegistrationNumber, n.ConfirmedBlocked))],
         [.. v.Graph.Edges.Select(e => new OwnershipEdgeResponse(e.From, e.To, e.Percent, e.Control, e.ControlDescription))],
-        [.. v.Result.BeneficialOwners.Select(o => new BeneficialOwnerResponse(o.Key, o.Name, o.Country, o.EffectivePercent, o.Reasons))],
+        [.. v.Result.BeneficialOwners.Select(o => new BeneficialOwnerResponse(o.Key, o.Name, o.Country, o.EffectivePercent, o.Reasons,
+            v.Owners.GetValueOrDefault(o.Key)?.UsPerson switch { true => OwnerDetermination.UsPerson, false => OwnerDetermination.ForeignPerson, null => null },
+            v.Owners.GetValueOrDefault(o.Key)?.Verified ?? false))],
         new BlockedResponse(v.Result.Blocked.Blocked, v.Result.Blocked.Percent,
             [.. v.Result.Blocked.Contributors.Select(c => new BlockedOwnerResponse(c.Key, c.Name, c.Percent))]),
         v.UpdatedAtUtc, v.UpdatedBy);
@@ -79,8 +82,14 @@ public sealed record OwnerNodeResponse(string Key, OwnerKind Kind, string Name, 
 
 public sealed record OwnershipEdgeResponse(string From, string To, decimal? Percent, ControlRole? Control, string? ControlDescription);
 
-/// <summary><c>effectivePercent</c> keeps full precision; round to two places for display.</summary>
-public sealed record BeneficialOwnerResponse(string Key, string Name, string? Country, decimal EffectivePercent, IReadOnlyList<string> Reasons);
+/// <summary>
+/// <c>effectivePercent</c> keeps full precision; round to two places for display. <c>determination</c> is <c>usPerson</c>,
+/// <c>foreignPerson</c> or null (not yet determined); <c>verified</c> is true once an Officer verified a foreign owner's evidence.
+/// </summary>
+public sealed record BeneficialOwnerResponse(string Key, string Name, string? Country, decimal EffectivePercent, IReadOnlyList<string> Reasons,
+    OwnerDetermination? Determination, bool Verified);
+
+public enum OwnerDetermination { UsPerson, ForeignPerson }
 
 /// <summary>The OFAC 50 % rule: blocked when confirmed-blocked owners together own the rule pack's threshold or more.</summary>
 public sealed record BlockedResponse(bool Blocked, decimal Percent, IReadOnlyList<BlockedOwnerResponse> Owners);

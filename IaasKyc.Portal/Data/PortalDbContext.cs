@@ -27,6 +27,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, A
     public DbSet<Product> Products => Set<Product>();
     public DbSet<CipDocument> CipDocuments => Set<CipDocument>();
     public DbSet<Features.Owners.OwnershipStructure> OwnershipStructures => Set<Features.Owners.OwnershipStructure>();
+    public DbSet<Domain.Owners.OwnerProfile> OwnerProfiles => Set<Domain.Owners.OwnerProfile>();
     public DbSet<Features.Screening.ListSnapshot> ListSnapshots => Set<Features.Screening.ListSnapshot>();
     public DbSet<Features.Screening.ListSnapshotFile> ListSnapshotFiles => Set<Features.Screening.ListSnapshotFile>();
     public DbSet<Features.Screening.ScreeningRun> ScreeningRuns => Set<Features.Screening.ScreeningRun>();

@@ -204,9 +204,9 @@ public sealed class CustomersApiTests(ApiFactory factory) : IClassFixture<ApiFac
     }
 
     [Fact]
-    public async Task A_submitted_US_customer_is_allowed_to_provision()
+    public async Task A_submitted_US_individual_is_allowed_to_provision()
     {
-        var created = await CreateAsync(Body(NewReference(), country: "US", phone: "+1 212 555 0142", usPerson: true));
+        var created = await CreateAsync(Body(NewReference(), country: "US", phone: "+1 212 555 0142", usPerson: true, kind: "individual"));
         var id = created["id"]!.GetValue<Guid>();
         var outcome = await factory.InScopeAsync("officer@x", async sp =>
         {

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using IaasKyc.Portal.Features.ApiKeys;
 using IaasKyc.Portal.Features.Customers;
+using IaasKyc.Portal.Features.Owners;
 using IaasKyc.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -182,5 +183,35 @@ public sealed class OwnershipApiTests(ApiFactory factory) : IClassFixture<ApiFac
 
         Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, get.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_returns_each_owners_determination_and_verification()
+    {
+        var id = await EntityCustomerAsync();
+        var client = factory.Client(ApiFactory.BootstrapKey);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync(Url(id), Diamond(), Ct)).StatusCode);
+        await factory.InScopeAsync("test-officer", async sp =>
+        {
+            var owners = sp.GetRequiredService<OwnershipService>();
+            var saved = await owners.SaveProfileAsync(id, "ben", Features.Owners.OwnerProfileServiceTests.Profile(usPerson: false), null, Ct);
+            Assert.True(saved.Ok, saved.Message);
+            var customers = sp.GetRequiredService<CustomerService>();
+            var version = (await sp.GetRequiredService<CustomerQueries>().GetAsync(id, Ct))!.Version;
+            var evidence = await customers.AddDocumentaryEvidenceAsync(id, version, "Passport", "P1234567", "AT", null, null, Ct, ownerKey: "ben");
+            Assert.True(evidence.Ok, evidence.Message);
+            var verified = await owners.VerifyOwnerAsync(id, "ben", saved.Version!.Value, Ct);
+            Assert.True(verified.Ok, verified.Message);
+            return true;
+        });
+
+        var json = await JsonOf(await client.GetAsync(Url(id), Ct));
+
+        var owners = json["beneficialOwners"]!.AsArray().ToDictionary(o => o!["key"]!.GetValue<string>(), o => o!);
+        Assert.Equal("foreignPerson", owners["ben"]["determination"]!.GetValue<string>());
+        Assert.True(owners["ben"]["verified"]!.GetValue<bool>());
+        Assert.Null(owners["clara"]["determination"]);
+        Assert.False(owners["clara"]["verified"]!.GetValue<bool>());
+        Assert.DoesNotContain("P1234567", json.ToJsonString(), StringComparison.Ordinal);
     }
 }

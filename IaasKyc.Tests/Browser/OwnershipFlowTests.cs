@@ -9,7 +9,8 @@ namespace IaasKyc.Tests.Browser;
 /// Issue 4 item 9: an Officer builds a three-level ownership structure for the demo entity "Southern Cross Compute Pty Ltd"
 /// in the Ownership tab's editor — two individuals own an intermediate entity that owns half of the customer, a third is the
 /// customer's senior officer — saves it, and sees the beneficial owners: 60 % × 50 % = 30 % is one, 40 % × 50 % = 20 % is not,
-/// the senior officer is one by control.
+/// the senior officer is one by control. Item 4: the Officer opens the major owner's profile, records her as a foreign person,
+/// and the tab shows her as not verified, blocking the customer's verification by name.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class OwnershipFlowTests(PortalServer portal)
@@ -45,7 +46,7 @@ public sealed class OwnershipFlowTests(PortalServer portal)
         await Expect(page.GetByTestId("ownership-empty")).ToBeVisibleAsync(Visible);
 
         await AddNodeAsync(page, 0, "Entity", Holding);
-        await AddNodeAsync(page, 1, "Individual", Major);
+        await AddNodeAsync(page, 1, "Individual", Major, country: "AU");
         await AddNodeAsync(page, 2, "Individual", Minor);
         await AddNodeAsync(page, 3, "Individual", SeniorOfficer);
 
@@ -73,10 +74,28 @@ public sealed class OwnershipFlowTests(PortalServer portal)
         var chart = page.GetByTestId("ownership-chart");
         foreach (var name in new[] { Holding, Major, Minor, SeniorOfficer })
             await Expect(chart).ToContainTextAsync(name, Contains);
+
+        await Expect(major).ToContainTextAsync("Not determined", Contains);
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Profile of {Major}", Exact = true }).ClickAsync();
+        var profile = page.GetByTestId("owner-profile-form");
+        await Expect(profile).ToBeVisibleAsync(Visible);
+        await profile.GetByLabel("Street address", new() { Exact = true }).FillAsync("1 Macquarie Street");
+        await profile.GetByLabel("City", new() { Exact = true }).FillAsync("Sydney");
+        await profile.GetByLabel("Email", new() { Exact = true }).FillAsync("ada.whitlock@example.au");
+        await profile.GetByLabel("Phone", new() { Exact = true }).FillAsync("02 9374 4000");
+        await profile.GetByRole(AriaRole.Radio, new() { Name = "Foreign person", Exact = true }).CheckAsync();
+        await profile.GetByLabel("Basis of the determination", new() { Exact = true }).FillAsync("Australian passport seen");
+        await page.GetByTestId("owner-profile-save").ClickAsync();
+        await Expect(page.GetByText("Owner profile saved.")).ToBeVisibleAsync(Visible);
+        await page.GetByTestId("owner-profile-close").ClickAsync();
+
+        await Expect(major).ToContainTextAsync("Foreign person", Contains);
+        await Expect(major).ToContainTextAsync("Not verified", Contains);
+        await Expect(page.GetByTestId("owner-blockers")).ToContainTextAsync($"{Major} is a foreign beneficial owner and is not verified", Contains);
     }
 
     /// <summary>Adds a node row, picks its kind and types its name (the name is taken on change, so leave the field).</summary>
-    private static async Task AddNodeAsync(IPage page, int index, string kind, string name)
+    private static async Task AddNodeAsync(IPage page, int index, string kind, string name, string? country = null)
     {
         await page.GetByTestId("add-node").ClickAsync();
         var row = page.GetByTestId($"nodes[{index}]");
@@ -88,6 +107,7 @@ public sealed class OwnershipFlowTests(PortalServer portal)
             await Expect(page.GetByRole(AriaRole.Option)).ToHaveCountAsync(0, new() { Timeout = PortalServer.TimeoutMs });
             await Expect(row.GetByLabel("Registration number", new() { Exact = true })).ToBeVisibleAsync(Visible);
         }
+        if (country is not null) await row.GetByLabel("Country (ISO)", new() { Exact = true }).FillAsync(country);
         var field = row.GetByLabel("Name", new() { Exact = true });
         await field.FillAsync(name);
         await field.PressAsync("Tab");

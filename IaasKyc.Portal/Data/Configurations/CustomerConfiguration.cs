@@ -87,6 +87,7 @@ public sealed class EvidenceConfiguration : IEntityTypeConfiguration<Evidence>
         b.Property(e => e.FileName).HasMaxLength(255);
         b.Property(e => e.Source).HasMaxLength(300);
         b.Property(e => e.Result).HasMaxLength(1000);
+        b.Property(e => e.OwnerKey).HasMaxLength(64);
         b.HasIndex(e => e.CustomerId);
     }
 }

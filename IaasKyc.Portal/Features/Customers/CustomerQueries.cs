@@ -90,6 +90,7 @@ public sealed class CustomerQueries(IDbContextFactory<PortalDbContext> dbFactory
             .GroupBy(e => e.AccountId).Select(g => new { g.Key, Count = g.Count(), Last = g.Max(e => e.AtUtc) }).ToListAsync(ct);
         var assessment = RiskPolicy.Evaluate(await CustomerService.RiskInputAsync(db, c, ct));
         var today = time.Today;
+        var owners = await Owners.OwnershipService.CheckAsync(db, c.Id, c.Kind, await RulePacks.RulePackService.ActiveAsync(db, today, ct), ct);
         return new CustomerDetail(
             c.Id, c.Kind, c.LegalName, c.OtherNames, c.AddressLine1, c.AddressLine2, c.City, c.Region, c.PostalCode, c.Country,
             c.Email, c.Phone, c.DateOfBirthOrIncorporation, c.CitizenshipOrJurisdiction, c.NoticeGivenOn, c.NoticeVersion, c.UsPerson, c.DeterminationBasis,
@@ -97,7 +98,8 @@ public sealed class CustomerQueries(IDbContextFactory<PortalDbContext> dbFactory
             c.EscalationReason, c.ReviewNote,
             c.EffectiveRisk(today), assessment, c.RiskOverride, c.RiskOverrideReason, c.RiskOverrideExpires, c.RiskOverrideBy,
             c.ReverifyDue, c.ClosedAtUtc,
-            ProvisioningPolicy.Evaluate(c.Status, c.UsPerson, allOwnersUsPersons: true, confirmedSanctionsMatch: false,
+            // The OFAC 50 % rule: a customer owned 50 % or more by confirmed blocked persons is itself blocked.
+            ProvisioningPolicy.Evaluate(c.Status, c.UsPerson, owners.AllUsPersons, confirmedSanctionsMatch: owners.Blocked,
                 effectiveProhibition: assessment.Level == RiskLevel.Prohibited),
             c.IntakeStep,
             [.. c.Accounts.OrderBy(a => a.Reference).Select(a =>
@@ -106,14 +108,16 @@ public sealed class CustomerQueries(IDbContextFactory<PortalDbContext> dbFactory
                 return new AccountView(a.Id, a.Reference, a.PaymentMeans, a.Prepaid, a.IssuerCountry, a.PaymentIdentifierMasked, a.PaymentSource,
                     a.PaymentSourceName, a.ProductCodes, a.OpenedAtUtc, a.ClosedAtUtc, stats?.Count ?? 0, stats?.Last);
             })],
-            [.. c.Evidence.OrderBy(e => e.RecordedAtUtc).Select(e => new EvidenceView(e.Id, e.Kind, e.Describe(), e.DocumentType, e.DocumentNumberMasked,
-                e.IssuingCountry, e.Expires, e.FileName, e.UploadId is not null, e.Source, e.CheckedOn, e.Result, e.RecordedBy, e.RecordedAtUtc))],
+            [.. c.Evidence.OrderBy(e => e.RecordedAtUtc).Select(ViewOf)],
             [.. c.Discrepancies.OrderBy(d => d.RaisedAtUtc).Select(d => new DiscrepancyView(d.Id, d.Description, d.RaisedBy, d.RaisedAtUtc, d.Resolution, d.ResolvedBy, d.ResolvedAtUtc))],
             [.. c.History.OrderByDescending(h => h.AtUtc).Select(h => new HistoryView(h.From, h.To, h.By, h.AtUtc, h.Note))],
             c.Status is CustomerStatus.Draft or CustomerStatus.Rejected ? CustomerPolicy.CanSubmit(c) : [],
-            c.IsPendingDecision ? CustomerPolicy.CanVerify(c, await Screening.ScreeningQueries.OpenHitsAsync(db, c.Id, ct)) : [],
+            c.IsPendingDecision ? [.. CustomerPolicy.CanVerify(c, await Screening.ScreeningQueries.OpenHitsAsync(db, c.Id, ct)), .. owners.VerificationBlockers] : [],
             c.CreatedBy, c.CreatedAtUtc, c.UpdatedAtUtc, c.Version);
     }
+
+    public static EvidenceView ViewOf(Evidence e) => new(e.Id, e.Kind, e.Describe(), e.DocumentType, e.DocumentNumberMasked,
+        e.IssuingCountry, e.Expires, e.FileName, e.UploadId is not null, e.Source, e.CheckedOn, e.Result, e.RecordedBy, e.RecordedAtUtc, e.OwnerKey);
 
     /// <summary>The status of every customer as of a moment, from the status history (for reports "as of" a date).</summary>
     public async Task<IReadOnlyDictionary<Guid, CustomerStatus>> StatusAsOfAsync(DateTime asOfUtc, CancellationToken ct = default)

@@ -120,33 +120,42 @@ public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory
             return Task.FromResult(new List<Finding>());
         }, ct);
 
+    /// <param name="ownerKey">The beneficial owner (node key) the evidence verifies; null for the customer itself.</param>
     public Task<Outcome> AddDocumentaryEvidenceAsync(Guid id, Guid version, string? documentType, string? number, string? issuingCountry, DateOnly? expires,
-        Storage.StoredUpload? upload, CancellationToken ct = default) =>
-        MutateAsync(id, version, (c, by, _) =>
+        Storage.StoredUpload? upload, CancellationToken ct = default, string? ownerKey = null) =>
+        MutateAsync(id, version, async (c, by, db) =>
         {
-            var f = new List<Finding>();
+            var f = await OwnerKeyFindingsAsync(db, c, ownerKey, ct);
             var type = IntakeRules.Text(documentType, "documentType", 100, f, required: true, "Choose the document type.");
             var num = IntakeRules.Text(number, "documentNumber", 64, f, required: true, "Enter the document number.");
             var country = IntakeRules.Country(issuingCountry, "issuingCountry", f);
             if (expires is { } e && e < time.Today) f.Add(new("expired", "The document has expired: it cannot verify identity.", "expires"));
-            if (f.Count > 0) return Task.FromResult(f);
+            if (f.Count > 0) return f;
             c.AddEvidence(Evidence.Documentary(c.Id, type!, cipher.Encrypt(num!), FieldCipher.Mask(num), country!, expires, upload?.Id, upload?.OriginalName,
-                by, time.UtcNow), by, time.UtcNow);
-            return Task.FromResult(f);
+                by, time.UtcNow, ownerKey), by, time.UtcNow);
+            return f;
         }, ct);
 
-    public Task<Outcome> AddNonDocumentaryEvidenceAsync(Guid id, Guid version, string? source, DateOnly? checkedOn, string? result, CancellationToken ct = default) =>
-        MutateAsync(id, version, (c, by, _) =>
+    /// <param name="ownerKey">The beneficial owner (node key) the evidence verifies; null for the customer itself.</param>
+    public Task<Outcome> AddNonDocumentaryEvidenceAsync(Guid id, Guid version, string? source, DateOnly? checkedOn, string? result, CancellationToken ct = default,
+        string? ownerKey = null) =>
+        MutateAsync(id, version, async (c, by, db) =>
         {
-            var f = new List<Finding>();
+            var f = await OwnerKeyFindingsAsync(db, c, ownerKey, ct);
             var src = IntakeRules.Text(source, "source", 300, f, required: true, "Name the source consulted (a database, a reference, a call to the customer).");
             var res = IntakeRules.Text(result, "result", 1000, f, required: true, "Say what the check found.");
             if (checkedOn is null) f.Add(new("required", "Enter the date of the check.", "checkedOn"));
             else if (checkedOn > time.Today) f.Add(new("date.future", "The check cannot be in the future.", "checkedOn"));
-            if (f.Count > 0) return Task.FromResult(f);
-            c.AddEvidence(Evidence.NonDocumentary(c.Id, src!, checkedOn!.Value, res!, by, time.UtcNow), by, time.UtcNow);
-            return Task.FromResult(f);
+            if (f.Count > 0) return f;
+            c.AddEvidence(Evidence.NonDocumentary(c.Id, src!, checkedOn!.Value, res!, by, time.UtcNow, ownerKey), by, time.UtcNow);
+            return f;
         }, ct);
+
+    /// <summary>Evidence may point only at a beneficial owner of the customer's stored structure.</summary>
+    private async Task<List<Finding>> OwnerKeyFindingsAsync(PortalDbContext db, Customer c, string? ownerKey, CancellationToken ct) =>
+        ownerKey is null || await Owners.OwnershipService.BeneficialOwnerAsync(db, c.Id, ownerKey, time.Today, ct) is not null
+            ? []
+            : [new("notFound", "This beneficial owner no longer exists: reload the ownership structure.", "")];
 
     public Task<Outcome> RemoveEvidenceAsync(Guid id, Guid version, Guid evidenceId, CancellationToken ct = default) =>
         MutateAsync(id, version, (c, by, _) =>
@@ -217,8 +226,10 @@ public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory
             var f = new List<Finding>();
             var text = IntakeRules.Text(note, "note", 1000, f);
             f.AddRange(CustomerPolicy.CanVerify(c, await Screening.ScreeningQueries.OpenHitsAsync(db, c.Id, ct)));
-            if (f.Count > 0) return f;
             var pack = await RulePackService.ActiveAsync(db, time.Today, ct);
+            // Proposed § 7.302: not verified while a beneficial owner is undetermined, or foreign and unverified.
+            f.AddRange((await Owners.OwnershipService.CheckAsync(db, c.Id, c.Kind, pack, ct)).VerificationBlockers);
+            if (f.Count > 0) return f;
             c.Verify(by, time.UtcNow, Snapshot(c), pack.Version, RiskPolicy.ReverifyDue(time.Today, c.EffectiveRisk(time.Today), pack), text);
             await RulePackService.RecordUseAsync(db, pack.Version, time.UtcNow, ct);
             return f;
@@ -361,7 +372,7 @@ public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory
         Risk = c.ComputedRisk,
         c.RiskScore,
         Accounts = c.Accounts.Select(a => new { a.Reference, a.PaymentMeans, a.Prepaid, a.IssuerCountry, a.PaymentIdentifierMasked, a.PaymentSource, a.PaymentSourceName, a.ProductCodes }),
-        Evidence = c.Evidence.Select(e => e.Describe()),
+        Evidence = c.Evidence.Select(e => e.OwnerKey is null ? e.Describe() : $"beneficial owner {e.OwnerKey}: {e.Describe()}"),
         Discrepancies = c.Discrepancies.Select(d => new { d.Description, d.Resolution }),
     });
 }

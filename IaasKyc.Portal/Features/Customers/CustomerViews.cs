@@ -15,7 +15,8 @@ public sealed record AccountView(Guid Id, string Reference, PaymentMeansType Pay
     int AccessEvents, DateTime? LastAccessUtc);
 
 public sealed record EvidenceView(Guid Id, EvidenceKind Kind, string Description, string? DocumentType, string? DocumentNumberMasked, string? IssuingCountry,
-    DateOnly? Expires, string? FileName, bool HasFile, string? Source, DateOnly? CheckedOn, string? Result, string RecordedBy, DateTime RecordedAtUtc);
+    DateOnly? Expires, string? FileName, bool HasFile, string? Source, DateOnly? CheckedOn, string? Result, string RecordedBy, DateTime RecordedAtUtc,
+    string? OwnerKey = null);
 
 public sealed record DiscrepancyView(Guid Id, string Description, string RaisedBy, DateTime RaisedAtUtc, string? Resolution, string? ResolvedBy, DateTime? ResolvedAtUtc);
 

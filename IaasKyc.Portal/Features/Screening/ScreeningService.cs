@@ -108,7 +108,7 @@ public sealed class ScreeningService(IDbContextFactory<PortalDbContext> dbFactor
             db.ScreeningRuns.Add(run);
         }
         if (newHits > 0)
-            c.Note(by, now, $"Screening ({Describe(trigger)}) raised {newHits} new hit{(newHits == 1 ? "" : "s")} to review.");
+            c.AddNote($"Screening ({Describe(trigger)}) raised {newHits} new hit{(newHits == 1 ? "" : "s")} to review.", by, now);
         return new ScreeningSummary(subjects.Count, newHits, open, suppressed, NoLists: false);
     }
 
@@ -170,7 +170,7 @@ public sealed class ScreeningService(IDbContextFactory<PortalDbContext> dbFactor
             if (!agree)
             {
                 a.Status = AlertStatus.Open;
-                customer.Note(by, now, $"Screening hit on {a.SubjectName} ({a.EntryName}, {a.Source}) sent back for review: {text}");
+                customer.AddNote($"Screening hit on {a.SubjectName} ({a.EntryName}, {a.Source}) sent back for review: {text}", by, now);
             }
             else if (a.Proposed == AlertDecision.NoMatch)
             {
@@ -188,12 +188,12 @@ public sealed class ScreeningService(IDbContextFactory<PortalDbContext> dbFactor
                     DecidedAtUtc = now,
                     ExpiresOn = time.Today.AddDays(pack.NoMatchMemoryDays),
                 });
-                customer.Note(by, now, $"Screening hit on {a.SubjectName} ({a.EntryName}, {a.Source}) cleared as no match.");
+                customer.AddNote($"Screening hit on {a.SubjectName} ({a.EntryName}, {a.Source}) cleared as no match.", by, now);
             }
             else
             {
                 a.Status = AlertStatus.ConfirmedMatch;
-                customer.Note(by, now, $"Screening hit on {a.SubjectName} confirmed as a match with {a.EntryName} ({a.Source} {a.EntryId}).");
+                customer.AddNote($"Screening hit on {a.SubjectName} confirmed as a match with {a.EntryName} ({a.Source} {a.EntryId}).", by, now);
             }
             await CustomerService.RecomputeRiskAsync(db, customer, ct);
             return f;

@@ -18,7 +18,7 @@ public sealed class OwnershipServiceTests : IAsyncDisposable
     private OwnershipService Service => db.Get<OwnershipService>();
 
     /// <summary>Anna owns 40 % directly; Holding (60 %) is owned 50/50 by Ben and Anna; Clara is the senior officer.</summary>
-    private static OwnershipGraph Structure(bool withBen = true)
+    internal static OwnershipGraph Structure(bool withBen = true)
     {
         List<OwnerNode> nodes =
         [
@@ -100,6 +100,8 @@ public sealed class OwnershipServiceTests : IAsyncDisposable
     {
         var id = await SubmittedAsync();
         Assert.True((await Service.ReplaceAsync(id, Structure(withBen: false), ct: Ct)).Ok);
+        foreach (var key in new[] { "anna", "clara" })
+            Assert.True((await Service.SaveProfileAsync(id, key, OwnerProfileServiceTests.Profile(usPerson: true), null, Ct)).Ok);
         var verified = await db.As<CustomerService>(Approver).VerifyAsync(id, (await CustomerAsync(id)).Version, null, Ct);
         Assert.True(verified.Ok, verified.Message);
         Assert.Equal(CustomerStatus.Verified, (await CustomerAsync(id)).Status);

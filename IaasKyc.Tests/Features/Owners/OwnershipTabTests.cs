@@ -105,12 +105,15 @@ public sealed class OwnershipTabTests : ComponentTestBase
     }
 
     [Fact]
-    public void The_chart_layers_owners_by_distance_and_truncates_long_names_with_a_title()
+    public void The_chart_layers_each_owner_above_what_it_holds_and_truncates_long_names_with_a_title()
     {
         var graph = TwoLevels() with { Nodes = [.. TwoLevels().Nodes.Select(n => n.Key == "ben" ? n with { Name = new string('B', 60) } : n)] };
         var layers = OwnershipChartSvg.Layers(graph);
-        Assert.Equal(1, layers["anna"]);
+        // Anna owns the customer directly and Holding too: she sits above Holding, not beside it.
+        Assert.Equal(1, layers["holding"]);
+        Assert.Equal(2, layers["anna"]);
         Assert.Equal(2, layers["ben"]);
+        Assert.Equal(1, layers["clara"]);
         var svg = OwnershipChartSvg.Render(graph, ["anna"], "Customer");
         Assert.Contains($"<title>{new string('B', 60)}</title>", svg);
         Assert.Contains(new string('B', 19) + "…", svg);
