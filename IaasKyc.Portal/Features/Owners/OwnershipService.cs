@@ -39,7 +39,8 @@ public sealed record OwnerProfileView(Guid CustomerId, string Key, string Name, 
 /// one with findings at <c>nodes[i]</c> / <c>edges[i].percent</c> and leaving the stored one unchanged. A new beneficial
 /// owner sends a verified customer back to review (product.md "Beneficial owners").
 /// </summary>
-public sealed class OwnershipService(IDbContextFactory<PortalDbContext> dbFactory, AuditActor actor, PortalTime time, FieldCipher cipher)
+public sealed class OwnershipService(IDbContextFactory<PortalDbContext> dbFactory, AuditActor actor, PortalTime time, FieldCipher cipher,
+    Screening.ScreeningService screening)
 {
     public const string NotFoundCode = "notFound";
 
@@ -160,6 +161,12 @@ public sealed class OwnershipService(IDbContextFactory<PortalDbContext> dbFactor
         stored.EdgesJson = OwnershipJson.Edges(graph);
         stored.UpdatedAtUtc = now;
         stored.UpdatedBy = by;
+        // Issue 5: owners of a submitted customer are screened when they are reported, in the same transaction.
+        if (customer.Status is not (CustomerStatus.Draft or CustomerStatus.Closed))
+        {
+            await screening.ScreenIntoAsync(db, customer, Screening.ScreeningTrigger.OwnershipChange, by, ct, graph);
+            await CustomerService.RecomputeRiskAsync(db, customer, ct);
+        }
         try
         {
             await db.SaveChangesAsync(ct);
@@ -308,20 +315,30 @@ public sealed class OwnershipService(IDbContextFactory<PortalDbContext> dbFactor
         var customer = await CustomerService.Load(db).FirstOrDefaultAsync(c => c.Id == customerId, ct);
         var structure = await db.OwnershipStructures.FirstOrDefaultAsync(o => o.CustomerId == customerId, ct);
         if (customer is null || structure is null) return Outcome.Invalid(NotFoundCode, "The customer has no ownership structure.", "");
+        var pack = await RulePackService.ActiveAsync(db, time.Today, ct);
+        if (ApplyConfirmedBlocked(structure, customer, nodeKey, blocked, text, await actor.NameAsync(), time.UtcNow, pack) is { } missing)
+            return Outcome.Invalid(NotFoundCode, missing, "nodeKey");
+        return await SaveAsync(db, customer, () => structure.Version, ct);
+    }
+
+    /// <summary>
+    /// Sets or clears a node's flag on a tracked structure and notes it, with the OFAC 50 % outcome, on the customer's timeline
+    /// (the caller saves both, so screening sets it in the same transaction as the confirmed hit). Null when done, otherwise why not.
+    /// </summary>
+    public static string? ApplyConfirmedBlocked(OwnershipStructure structure, Customer customer, string nodeKey, bool blocked, string reason, string by,
+        DateTime now, RulePack pack)
+    {
         var graph = OwnershipJson.Read(structure);
         var node = graph.Nodes.FirstOrDefault(n => n.Key == nodeKey);
-        if (node is null) return Outcome.Invalid(NotFoundCode, $"The ownership structure has no node {nodeKey}.", "nodeKey");
-        if (node.ConfirmedBlocked == blocked) return Outcome.Success(structure.Version, customerId);
+        if (node is null) return $"The ownership structure has no node {nodeKey}.";
+        if (node.ConfirmedBlocked == blocked) return null;
         graph = graph with { Nodes = [.. graph.Nodes.Select(n => n.Key == nodeKey ? n with { ConfirmedBlocked = blocked } : n)] };
-        var by = await actor.NameAsync();
-        var now = time.UtcNow;
         structure.NodesJson = OwnershipJson.Nodes(graph);
         (structure.UpdatedAtUtc, structure.UpdatedBy) = (now, by);
-        var pack = await RulePackService.ActiveAsync(db, time.Today, ct);
         var result = OwnershipPolicy.Evaluate(graph, pack);
-        customer.AddNote($"{node.Name} {(blocked ? "confirmed blocked" : "no longer confirmed blocked")} ({text}). OFAC 50 % rule: "
+        customer.AddNote($"{node.Name} {(blocked ? "confirmed blocked" : "no longer confirmed blocked")} ({reason}). OFAC 50 % rule: "
             + (result.Blocked.Blocked ? $"blocked, {OwnershipPolicy.Format(result.Blocked.Percent)} % owned by confirmed blocked persons." : "not blocked."), by, now);
-        return await SaveAsync(db, customer, () => structure.Version, ct);
+        return null;
     }
 
     /// <summary>The facts screening needs of each beneficial owner of a customer (empty without a structure).</summary>

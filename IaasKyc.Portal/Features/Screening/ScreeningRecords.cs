@@ -31,7 +31,7 @@ public sealed class ListSnapshotFile
 
 public enum ScreeningSubjectKind { Customer, Owner }
 
-public enum ScreeningTrigger { Submission, ListChange, Manual }
+public enum ScreeningTrigger { Submission, ListChange, Manual, OwnershipChange }
 
 /// <summary>
 /// One screening of one subject (a customer, or a node of its ownership structure): against which snapshots, with which

@@ -33,7 +33,8 @@ public sealed class ScreeningService(IDbContextFactory<PortalDbContext> dbFactor
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The subjects of a customer: itself and each node of its stored ownership structure.</summary>
-    public static IReadOnlyList<ScreeningSubject> SubjectsOf(Customer c, OwnershipGraph? graph)
+    public static IReadOnlyList<ScreeningSubject> SubjectsOf(Customer c, OwnershipGraph? graph,
+        IReadOnlyDictionary<string, (DateOnly? DateOfBirth, string? Country)>? profiles = null)
     {
         var subjects = new List<ScreeningSubject>
         {
@@ -43,21 +44,29 @@ public sealed class ScreeningService(IDbContextFactory<PortalDbContext> dbFactor
         };
         foreach (var n in graph?.Nodes ?? [])
         {
+            // A beneficial owner's profile (issue 4) knows the date of birth and the country of residence better than the node.
+            var p = profiles?.GetValueOrDefault(n.Key);
             subjects.Add(new(ScreeningSubjectKind.Owner, n.Key, n.Name,
-                n.Kind == OwnerKind.Individual ? ListEntryType.Individual : ListEntryType.Entity, n.Country, null));
+                n.Kind == OwnerKind.Individual ? ListEntryType.Individual : ListEntryType.Entity, p?.Country ?? n.Country, p?.DateOfBirth));
         }
         return subjects;
     }
 
     /// <summary>
     /// Screens a customer and its ownership structure against the active snapshots, adding runs and new hits to
-    /// <paramref name="db"/> without saving (the caller saves them with its own change, in one transaction).
+    /// <paramref name="db"/> without saving (the caller saves them with its own change, in one transaction). <paramref name="graph"/>
+    /// is the ownership structure being saved, when it is not stored yet.
     /// </summary>
-    public async Task<ScreeningSummary> ScreenIntoAsync(PortalDbContext db, Customer c, ScreeningTrigger trigger, string by, CancellationToken ct)
+    public async Task<ScreeningSummary> ScreenIntoAsync(PortalDbContext db, Customer c, ScreeningTrigger trigger, string by, CancellationToken ct,
+        OwnershipGraph? graph = null)
     {
         var state = holder.Current;
-        var stored = await db.OwnershipStructures.AsNoTracking().FirstOrDefaultAsync(o => o.CustomerId == c.Id, ct);
-        var subjects = SubjectsOf(c, stored is null ? null : OwnershipJson.Read(stored));
+        if (graph is null && await db.OwnershipStructures.AsNoTracking().FirstOrDefaultAsync(o => o.CustomerId == c.Id, ct) is { } stored)
+            graph = OwnershipJson.Read(stored);
+        var profiles = (await db.OwnerProfiles.AsNoTracking().Where(p => p.CustomerId == c.Id)
+                .Select(p => new { p.NodeKey, p.DateOfBirth, p.Country }).ToListAsync(ct))
+            .ToDictionary(p => p.NodeKey, p => (p.DateOfBirth, p.Country), StringComparer.Ordinal);
+        var subjects = SubjectsOf(c, graph, profiles);
         if (state.Snapshots.Count == 0) return new ScreeningSummary(subjects.Count, 0, 0, 0, NoLists: true);
 
         var now = time.UtcNow;
@@ -193,6 +202,12 @@ public sealed class ScreeningService(IDbContextFactory<PortalDbContext> dbFactor
             else
             {
                 a.Status = AlertStatus.ConfirmedMatch;
+                // Issue 4 item 5: a confirmed match on an owner sets its "confirmed blocked" flag for the OFAC 50 % rule.
+                if (a.SubjectKind == ScreeningSubjectKind.Owner && await db.OwnershipStructures.FirstOrDefaultAsync(o => o.CustomerId == a.CustomerId, ct) is { } structure)
+                {
+                    OwnershipService.ApplyConfirmedBlocked(structure, customer, a.SubjectKey, blocked: true,
+                        $"confirmed screening match with {a.EntryName}, {a.Source} {a.EntryId}", by, now, await RulePackService.ActiveAsync(db, time.Today, ct));
+                }
                 customer.AddNote($"Screening hit on {a.SubjectName} confirmed as a match with {a.EntryName} ({a.Source} {a.EntryId}).", by, now);
             }
             await CustomerService.RecomputeRiskAsync(db, customer, ct);
@@ -263,6 +278,7 @@ public sealed class ScreeningService(IDbContextFactory<PortalDbContext> dbFactor
     {
         ScreeningTrigger.Submission => "on submission",
         ScreeningTrigger.ListChange => "after a list change",
+        ScreeningTrigger.OwnershipChange => "after an ownership change",
         _ => "on request",
     };
 }

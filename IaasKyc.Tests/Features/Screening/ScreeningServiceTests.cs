@@ -271,6 +271,34 @@ public sealed class ScreeningServiceTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_reported_owner_is_screened_and_a_confirmed_match_flags_it_for_the_50_percent_rule()
+    {
+        await ImportSdnAsync();
+        var id = await SubmittedAsync("Nordlicht Rechenzentrum GmbH");
+        var graph = new IaasKyc.Domain.Owners.OwnershipGraph(
+            [
+                new("volkov", IaasKyc.Domain.Owners.OwnerKind.Individual, "Andrei Volkov", "RU"),
+                new("anna", IaasKyc.Domain.Owners.OwnerKind.Individual, "Anna Schmidt", "DE"),
+            ],
+            [
+                new("volkov", IaasKyc.Domain.Owners.OwnershipGraph.CustomerKey, 60m),
+                new("anna", IaasKyc.Domain.Owners.OwnershipGraph.CustomerKey, 40m, IaasKyc.Domain.Owners.ControlRole.Director),
+            ]);
+
+        Assert.True((await db.As<IaasKyc.Portal.Features.Owners.OwnershipService>(Officer).ReplaceAsync(id, graph, ct: Ct)).Ok);
+
+        var hit = await OnlyHitAsync(id);
+        Assert.Equal(ScreeningSubjectKind.Owner, hit.SubjectKind);
+        Assert.Equal("9002", hit.EntryId);
+        var version = await ProposeAsync(hit.Id, AlertDecision.Match);
+        Assert.True((await db.As<ScreeningService>(Approver).DecideAsync(hit.Id, version, agree: true, null, Ct)).Ok);
+        var ownership = (await db.Get<IaasKyc.Portal.Features.Owners.OwnershipService>().GetAsync(id, Ct))!;
+        Assert.True(ownership.Graph.Nodes.Single(n => n.Key == "volkov").ConfirmedBlocked);
+        Assert.True(ownership.Result.Blocked.Blocked);
+        Assert.Equal(Provisioning.Blocked, (await db.Get<CustomerQueries>().GetAsync(id, Ct))!.Provisioning);
+    }
+
+    [Fact]
     public async Task The_home_page_counts_hits_to_review_and_proposals_awaiting_an_Approver()
     {
         await ImportSdnAsync();
