@@ -171,6 +171,17 @@ public sealed class ScreeningIndex
         var candidates = new List<int>();
         for (var i = 0; i < q.Length; i++)
         {
+            var earlier = Array.IndexOf(q, q[i]);
+            if (earlier < i)
+            {
+                // A repeated token ("Ali Ali") pairs with the same tokens: reuse them and mark the same names.
+                similar[i] = similar[earlier];
+                var bit = 1 << Math.Min(i, 30);
+                var earlierBit = 1 << Math.Min(earlier, 30);
+                foreach (var name in candidates)
+                    if ((nameMask[name] & earlierBit) != 0) nameMask[name] |= bit;
+                continue;
+            }
             similar[i] = [];
             if (q[i].Length < 2) continue; // an initial pairs during scoring, it does not retrieve
             var stamp = generation * 64 + i;
@@ -200,12 +211,14 @@ public sealed class ScreeningIndex
 
         var weights = q.Select(NameNormalizer.Weight).ToArray();
         var strongQuery = weights.Count(w => w >= 1);
+        // rank[i]: how many identical tokens come before q[i] in the query (0 for the first of each).
+        var rank = q.Select((t, i) => q.Take(i).Count(u => string.Equals(u, t, StringComparison.Ordinal))).ToArray();
         var best = new Dictionary<int, ScreeningHit>();
         var sims = new double[q.Length * 8];
         foreach (var name in candidates)
         {
-            if (UpperBound(nameMask[name], q, weights, strongQuery) < threshold) continue;
             var indexed = _names[name];
+            if (UpperBound(nameMask[name], q, weights, strongQuery, rank, similar, indexed.Tokens) < threshold) continue;
             var entry = _entries[indexed.Entry];
             var m = indexed.Tokens.Length;
             var initials = entry.Type == ListEntryType.Individual && (query.Type is null or ListEntryType.Individual);
@@ -235,19 +248,34 @@ public sealed class ScreeningIndex
 
     /// <summary>
     /// The most a name can score when only the query tokens in <paramref name="mask"/> found it (initials aside): each
-    /// other query token stays unmatched, no strong part takes the weak-only factor and one alone the single-part factor.
+    /// other query token stays unmatched; no full part found takes the weak-only factor and one alone the single-part
+    /// factor; a query made only of generic words that is not found whole takes the weak-only factor. A repeated query
+    /// token ("Karim Ali Ali") counts as found only as often as the name holds a token it pairs with.
     /// </summary>
-    private static double UpperBound(int mask, string[] q, double[] weights, int strongQuery)
+    private static double UpperBound(int mask, string[] q, double[] weights, int strongQuery, int[] rank,
+        Dictionary<int, double>[] similar, int[] nameTokens)
     {
         var bound = 1.0;
         var strongMatched = 0;
+        var missing = false;
         for (var i = 0; i < q.Length; i++)
         {
             var found = (mask & (1 << Math.Min(i, 30))) != 0;
+            if (found && rank[i] > 0)
+            {
+                var first = i - rank[i];
+                var available = 0;
+                foreach (var t in nameTokens) if (similar[first].ContainsKey(t)) available++;
+                found = rank[i] < available;
+            }
             if (found && weights[i] >= 1) strongMatched++;
-            if (!found && q[i].Length > 1) bound *= 1 - NameScorer.UnmatchedQueryPenalty * weights[i];
+            if (!found && q[i].Length > 1)
+            {
+                bound *= 1 - NameScorer.UnmatchedQueryPenalty * weights[i];
+                missing = true;
+            }
         }
-        if (strongMatched == 0 && strongQuery >= 1) bound *= NameScorer.WeakOnlyFactor;
+        if (strongMatched == 0 && (strongQuery >= 1 || missing)) bound *= NameScorer.WeakOnlyFactor;
         else if (strongMatched == 1 && strongQuery >= 2) bound *= NameScorer.SinglePartFactor;
         return bound;
     }
