@@ -25,6 +25,13 @@ public static class NameScorer
 
     public const double LengthRatioFloor = 0.6;
 
+    /// <summary>
+    /// Below this length ratio no pair reaches <see cref="PairFloor"/>: the pair takes <see cref="LengthRatioFactor"/>, so
+    /// Jaro-Winkler must reach 0.8 / 0.9; Winkler's bonus gives at most 0.4 × (1 − Jaro), so Jaro must reach 0.815, and
+    /// Jaro ≤ (2 + ratio) / 3 needs ratio ≥ 0.444.
+    /// </summary>
+    public const double MinLengthRatio = 0.44;
+
     /// <summary>Each query token left unmatched multiplies the score by (1 − this × its weight).</summary>
     public const double UnmatchedQueryPenalty = 0.08;
 

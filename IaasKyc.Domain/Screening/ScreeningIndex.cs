@@ -53,12 +53,12 @@ public sealed class ScreeningIndex
     private readonly IndexedName[] _names;
     private readonly string[] _tokens;
     private readonly int[][] _postings;
-    private readonly Dictionary<string, int[]> _trigrams;
+    private readonly Dictionary<long, int[]> _trigrams;
     private readonly Dictionary<(ListSource, string), ListEntry> _byId;
 
     private readonly HashSet<string> _common;
 
-    private ScreeningIndex(ListEntry[] entries, IndexedName[] names, string[] tokens, int[][] postings, Dictionary<string, int[]> trigrams,
+    private ScreeningIndex(ListEntry[] entries, IndexedName[] names, string[] tokens, int[][] postings, Dictionary<long, int[]> trigrams,
         HashSet<string> common)
     {
         _common = common;
@@ -109,7 +109,7 @@ public sealed class ScreeningIndex
             }
         }
 
-        var grams = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var grams = new Dictionary<long, List<int>>();
         for (var id = 0; id < tokens.Count; id++)
         {
             if (tokens[id].Length < 2) continue;
@@ -122,13 +122,19 @@ public sealed class ScreeningIndex
         var commonAt = Math.Max(NameScorer.CommonTokenMinNames, (int)Math.Ceiling(NameScorer.CommonTokenShare * names.Count));
         var common = tokens.Where((_, id) => postings[id].Count >= commonAt).ToHashSet(StringComparer.Ordinal);
         return new ScreeningIndex(all, [.. names], [.. tokens], [.. postings.Select(p => p.ToArray())],
-            grams.ToDictionary(g => g.Key, g => g.Value.ToArray(), StringComparer.Ordinal), common);
+            grams.ToDictionary(g => g.Key, g => g.Value.ToArray()), common);
     }
 
-    private static IEnumerable<string> Trigrams(string token)
+    /// <summary>The padded trigrams of a token ("^mo", "moh", ..., "ed$"), each packed into a long (three UTF-16 units).</summary>
+    private static long[] Trigrams(string token)
     {
-        var padded = "^" + token + "$";
-        for (var i = 0; i + 3 <= padded.Length; i++) yield return padded.Substring(i, 3);
+        var grams = new long[token.Length];
+        for (var i = 0; i < token.Length; i++)
+        {
+            long a = i == 0 ? '^' : token[i - 1], b = token[i], c = i + 1 < token.Length ? token[i + 1] : '$';
+            grams[i] = (a << 32) | (b << 16) | c;
+        }
+        return grams;
     }
 
     /// <summary>Entries indexed.</summary>
@@ -192,7 +198,10 @@ public sealed class ScreeningIndex
                 {
                     if (tokenStamp[id] == stamp) continue;
                     tokenStamp[id] = stamp;
-                    var s = NameScorer.TokenSimilarity(q[i], _tokens[id]);
+                    // Lengths too far apart cannot reach the pairing floor (Jaro ≤ (2 + shorter/longer) / 3, then the factors).
+                    var other = _tokens[id];
+                    if (Math.Min(q[i].Length, other.Length) < NameScorer.MinLengthRatio * Math.Max(q[i].Length, other.Length)) continue;
+                    var s = NameScorer.TokenSimilarity(q[i], other);
                     if (s <= 0) continue;
                     similar[i][id] = s;
                     foreach (var name in _postings[id])
