@@ -295,15 +295,17 @@ public sealed class ScreeningIndex
 
     private int NextGeneration()
     {
-        if (s_nameStamp is null || s_nameStamp.Length < _names.Length) { s_nameStamp = new int[_names.Length]; s_nameMask = new int[_names.Length]; s_generation = 0; }
-        if (s_tokenStamp is null || s_tokenStamp.Length < _tokens.Length) { s_tokenStamp = new int[_tokens.Length]; s_generation = 0; }
-        // Token stamps are generation × 64 + query token; restart (clearing) before they overflow.
-        if (s_generation >= int.MaxValue / 64 - 1)
+        // Stamps from earlier searches must never look current: new or cleared arrays always start a new count.
+        if (s_nameStamp is null || s_nameStamp.Length < _names.Length || s_tokenStamp is null || s_tokenStamp.Length < _tokens.Length
+            || s_generation >= int.MaxValue / 64 - 1)
         {
-            Array.Clear(s_nameStamp);
-            Array.Clear(s_tokenStamp);
+            var names = Math.Max(_names.Length, s_nameStamp?.Length ?? 0);
+            s_nameStamp = new int[names];
+            s_nameMask = new int[names];
+            s_tokenStamp = new int[Math.Max(_tokens.Length, s_tokenStamp?.Length ?? 0)];
             s_generation = 0;
         }
+        // Token stamps are generation × 64 + query token.
         return ++s_generation;
     }
 

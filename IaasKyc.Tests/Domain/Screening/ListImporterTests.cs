@@ -215,6 +215,7 @@ public sealed class ListImporterTests(RealListsFixture lists) : IClassFixture<Re
         Assert.Equal(["US"], gazprom.Countries);
         Assert.Equal([new ListAlias("CARIBE SOL", "aka"), new ListAlias("HAVANTUR CANADA INC.", "aka")], havantur.Aliases);
         Assert.Equal(csl.Entries.Sum(e => e.Aliases.Count), csl.AliasCount);
+        Assert.Equal(csl.Entries.Select(e => (e.EntryId, e.ContentHash)), ListFiles.Parse(ListSource.Csl).Entries.Select(e => (e.EntryId, e.ContentHash)));
     }
 
     [Fact]

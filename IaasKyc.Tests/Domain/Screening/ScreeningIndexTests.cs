@@ -207,6 +207,24 @@ public sealed class ScreeningIndexTests(RealListsFixture lists) : IClassFixture<
     }
 
     [Fact]
+    public void Searches_from_many_threads_and_across_indexes_give_the_same_hits()
+    {
+        string[] queries = ["Joaquin Guzman", "Kim Jong Un", "National Bank of Cuba", "Muhammad Ali", "Sanjivan Ruprah", "I. Ash"];
+        var small = ScreeningIndex.Build(lists.Csl.Entries);
+        static string Describe(IReadOnlyList<ScreeningHit> hits) => string.Join("|", hits.Select(h => $"{h.Entry.EntryId}:{h.Score}"));
+        var expected = queries.Select(q => Describe(lists.Index.Search(new ScreeningQuery(q), 0.8))).ToArray();
+
+        var actual = new string[queries.Length * 20];
+        Parallel.For(0, actual.Length, i =>
+        {
+            small.Search(new ScreeningQuery(queries[i % queries.Length]), 0.8); // another index on the same thread in between
+            actual[i] = Describe(lists.Index.Search(new ScreeningQuery(queries[i % queries.Length]), 0.8));
+        });
+
+        for (var i = 0; i < actual.Length; i++) Assert.Equal(expected[i % queries.Length], actual[i]);
+    }
+
+    [Fact]
     public void Find_returns_the_entry_of_a_source_and_id()
     {
         Assert.Equal("BANCO NACIONAL DE CUBA", lists.Index.Find(ListSource.OfacSdn, "306")?.Name);
