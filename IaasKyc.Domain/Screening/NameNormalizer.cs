@@ -19,7 +19,7 @@ public static class NameNormalizer
         "llc", "ltd", "limited", "ooo", "ao", "zao", "oao", "pao", "tov", "gmbh", "mbh", "sa", "ag", "co", "corp", "corporation",
         "inc", "incorporated", "plc", "llp", "lp", "jsc", "ojsc", "cjsc", "pjsc", "company", "cia", "sarl", "srl", "sas", "sl", "spa",
         "bv", "nv", "kg", "ohg", "ug", "oy", "oyj", "ab", "as", "asa", "aps", "pte", "pty", "fze", "fzco", "fzc", "fzllc", "fzllp",
-        "llc", "sae", "sal", "wll", "kft", "zrt", "doo", "dd", "sro", "spzoo", "ltda", "sapi", "cv", "srltda", "ead", "ood", "bhd",
+        "sae", "sal", "wll", "kft", "zrt", "doo", "dd", "sro", "spzoo", "ltda", "sapi", "cv", "srltda", "ead", "ood", "bhd",
         "sdn", "tbk", "pt", "pvt", "jv",
     };
 
@@ -46,8 +46,8 @@ public static class NameNormalizer
         "world", "worldwide", "company", "establishment", "est", "foundation", "institute", "center", "centre", "agency",
         "office", "east", "west", "north", "south", "middle", "new", "united", "first",
         // The same words as the lists write them in Spanish, Portuguese, French and Russian transliteration.
-        "internacional", "international", "comercial", "comercio", "comercializadora", "grupo", "inversiones", "servicios",
-        "industrias", "industrial", "importadora", "exportadora", "distribuidora", "empresa", "compania", "negocios", "societe",
+        "internacional", "comercial", "comercio", "comercializadora", "grupo", "inversiones", "servicios",
+        "industrias", "importadora", "exportadora", "distribuidora", "empresa", "compania", "negocios", "societe",
         "groupe", "commerce", "promyshlennaya", "kompaniya", "torgovy", "dom", "tsentr", "gruppa",
     };
 

@@ -227,7 +227,7 @@ public sealed class ScreeningIndex
         foreach (var name in candidates)
         {
             var indexed = _names[name];
-            if (UpperBound(nameMask[name], q, weights, strongQuery, rank, similar, indexed.Tokens) < threshold) continue;
+            if (UpperBound(nameMask[name], q, weights, strongQuery, rank, similar, indexed.Tokens, _tokens) < threshold) continue;
             var entry = _entries[indexed.Entry];
             var m = indexed.Tokens.Length;
             var initials = entry.Type == ListEntryType.Individual && (query.Type is null or ListEntryType.Individual);
@@ -259,10 +259,11 @@ public sealed class ScreeningIndex
     /// The most a name can score when only the query tokens in <paramref name="mask"/> found it (initials aside): each
     /// other query token stays unmatched; no full part found takes the weak-only factor and one alone the single-part
     /// factor; a query made only of generic words that is not found whole takes the weak-only factor. A repeated query
-    /// token ("Karim Ali Ali") counts as found only as often as the name holds a token it pairs with.
+    /// token ("Karim Ali Ali") counts as found only as often as the name holds a token it pairs with; a query token the
+    /// name holds only as an initial is not counted against it.
     /// </summary>
     private static double UpperBound(int mask, string[] q, double[] weights, int strongQuery, int[] rank,
-        Dictionary<int, double>[] similar, int[] nameTokens)
+        Dictionary<int, double>[] similar, int[] nameTokens, string[] dictionary)
     {
         var bound = 1.0;
         var strongMatched = 0;
@@ -277,6 +278,8 @@ public sealed class ScreeningIndex
                 foreach (var t in nameTokens) if (similar[first].ContainsKey(t)) available++;
                 found = rank[i] < available;
             }
+            // The name's initial of this token ("J" for "Joaquin") pairs during scoring without having retrieved it.
+            if (!found && q[i].Length > 1 && nameTokens.Any(t => dictionary[t].Length == 1 && dictionary[t][0] == q[i][0])) continue;
             if (found && weights[i] >= 1) strongMatched++;
             if (!found && q[i].Length > 1)
             {

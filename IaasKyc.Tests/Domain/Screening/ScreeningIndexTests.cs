@@ -99,6 +99,17 @@ public sealed class ScreeningIndexTests(RealListsFixture lists) : IClassFixture<
         Assert.DoesNotContain(lists.Index.Search(new ScreeningQuery("K. Guzman Loera")), h => h.Entry.EntryId == "6861" && h.Score >= hit.Score);
     }
 
+    [Fact]
+    public void A_listed_initial_pairs_with_the_subjects_full_given_names()
+    {
+        var index = ScreeningIndex.Build([lists.Ofac("6861") with { Name = "GUZMAN LOERA, J. A.", Aliases = [] }]);
+
+        var hit = Assert.Single(index.Search(new ScreeningQuery("Joaquin Archivaldo Guzman Loera")));
+
+        Assert.Contains(new TokenPair("joaquin", "j", NameScorer.InitialSimilarity), hit.Explanation.Pairs);
+        Assert.Contains(new TokenPair("archivaldo", "a", NameScorer.InitialSimilarity), hit.Explanation.Pairs);
+    }
+
     [Theory]
     // Population-common names that are not on the lists: a partial match on them (JOHN B. PRIDMORE-SMITH, GARCIA ALBERT,
     // Maria Remedios) is weaker than one on rare names, so they do not alert.
