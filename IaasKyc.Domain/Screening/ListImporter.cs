@@ -183,7 +183,7 @@ public static partial class ListImporter
         "department", "office", "agency", "foundation", "holdings", "holding", "import", "export", "associates", "partners",
         "management", "consulting", "investments", "investment", "manufacturing", "products", "supply", "supplies", "marine",
         "aerospace", "energy", "petroleum", "resources", "establishment", "network", "cargo", "freight", "express", "global",
-        "imports", "exports", "design", "bureau", "school", "college", "hospital", "fund", "committee", "council", "party",
+        "imports", "exports", "design", "school", "college", "hospital", "fund", "committee", "council", "party",
         "army", "brigade", "division", "forces", "front", "movement", "media", "net", "com", "tech", "labs",
     };
 
