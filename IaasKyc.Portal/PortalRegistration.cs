@@ -119,6 +119,7 @@ public static class PortalRegistration
         services.AddSingleton<IDemoSeed, UsersDemoSeed>();
         services.AddSingleton<IDemoSeed, CustomersDemoSeed>();
         services.AddSingleton<IDemoSeed, OwnersDemoSeed>();
+        services.AddSingleton<IDemoSeed, SpecialMeasuresDemoSeed>();
         return builder;
     }
 
@@ -158,6 +159,7 @@ public static class PortalRegistration
         services.AddScoped<Features.AccessEvents.AccessEventService>();
         services.AddScoped<Features.Customers.Intake.IntakeCatalog>();
         services.AddScoped<Features.Owners.OwnershipService>();
+        services.AddScoped<Features.SpecialMeasures.SpecialMeasureService>();
         return services;
     }
 

@@ -54,6 +54,10 @@ public static class AuditPolicy
         [typeof(Features.Owners.OwnershipStructure)] = new("Ownership",
             Subject: e => ((Features.Owners.OwnershipStructure)e).CustomerId.ToString(),
             Personal: Set(nameof(Features.Owners.OwnershipStructure.NodesJson))),
+        // A named person's names are personal values, erasable with the entry's own key.
+        [typeof(Features.SpecialMeasures.SpecialMeasure)] = new("SpecialMeasure",
+            Subject: e => "special-measure:" + ((Features.SpecialMeasures.SpecialMeasure)e).Id,
+            Personal: Set(nameof(Features.SpecialMeasures.SpecialMeasure.PersonName), nameof(Features.SpecialMeasures.SpecialMeasure.Aliases))),
     };
 
     /// <summary>Audit infrastructure is never audited itself.</summary>

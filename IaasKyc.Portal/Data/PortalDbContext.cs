@@ -27,6 +27,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, A
     public DbSet<Product> Products => Set<Product>();
     public DbSet<CipDocument> CipDocuments => Set<CipDocument>();
     public DbSet<Features.Owners.OwnershipStructure> OwnershipStructures => Set<Features.Owners.OwnershipStructure>();
+    public DbSet<Features.SpecialMeasures.SpecialMeasure> SpecialMeasures => Set<Features.SpecialMeasures.SpecialMeasure>();
 
     public AuditActor? Actor { get; } = actor;
 

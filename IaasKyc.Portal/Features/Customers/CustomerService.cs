@@ -212,7 +212,10 @@ public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory
         {
             var f = new List<Finding>();
             var text = IntakeRules.Text(note, "note", 1000, f);
-            f.AddRange(CustomerPolicy.CanVerify(c));
+            // Measures come into effect by date alone: evaluate them now, not as last stored.
+            var risk = await RiskInputAsync(db, c, time.Today, ct);
+            c.ApplyRisk(RiskPolicy.Evaluate(risk));
+            f.AddRange(CustomerPolicy.CanVerify(c, specialMeasures: risk.SpecialMeasures));
             if (f.Count > 0) return f;
             var pack = await RulePackService.ActiveAsync(db, time.Today, ct);
             c.Verify(by, time.UtcNow, Snapshot(c), pack.Version, RiskPolicy.ReverifyDue(time.Today, c.EffectiveRisk(time.Today), pack), text);
@@ -306,18 +309,18 @@ public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory
     private static async Task<IReadOnlySet<string>> KnownProductsAsync(PortalDbContext db, CancellationToken ct) =>
         (await db.Products.Where(p => !p.Retired).Select(p => p.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The risk factors the rating looks at, from the customer and the catalogue (later: screening and special measures).</summary>
-    public static async Task<RiskInput> RiskInputAsync(PortalDbContext db, Customer c, CancellationToken ct)
+    /// <summary>The risk factors the rating looks at, from the customer, the catalogue and the special measures in effect (later: screening).</summary>
+    public static async Task<RiskInput> RiskInputAsync(PortalDbContext db, Customer c, DateOnly today, CancellationToken ct)
     {
         var codes = c.Accounts.SelectMany(a => a.ProductCodes).Distinct().ToList();
         var advanced = codes.Count > 0 && await db.Products.AnyAsync(p => codes.Contains(p.Code) && p.AdvancedCompute, ct);
         return new RiskInput(c.UsPerson, c.CitizenshipOrJurisdiction, c.Country, IntakeRules.PhoneCountry(c.Phone),
             [.. c.Accounts.Select(a => new RiskAccount(a.PaymentMeans, a.Prepaid, a.IssuerCountry, a.PaymentSource))],
-            UsesAdvancedCompute: advanced);
+            UsesAdvancedCompute: advanced, SpecialMeasures: await SpecialMeasures.SpecialMeasureService.EffectsAsync(db, c, today, ct));
     }
 
-    private static async Task RecomputeRiskAsync(PortalDbContext db, Customer c, CancellationToken ct) =>
-        c.ApplyRisk(RiskPolicy.Evaluate(await RiskInputAsync(db, c, ct)));
+    private async Task RecomputeRiskAsync(PortalDbContext db, Customer c, CancellationToken ct) =>
+        c.ApplyRisk(RiskPolicy.Evaluate(await RiskInputAsync(db, c, time.Today, ct)));
 
     /// <summary>A determination of "U.S. person" that contradicts every tie the record shows is refused with the reason.</summary>
     private static Finding? DeterminationLooksForeign(Customer c)
