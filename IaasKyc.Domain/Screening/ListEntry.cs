@@ -74,4 +74,11 @@ public sealed record ListEntry(
     IReadOnlyList<string> DatesOfBirth,
     IReadOnlyList<string> Nationalities,
     string? Remarks,
-    string ContentHash);
+    string ContentHash)
+{
+    /// <summary>
+    /// True when the list gives no type (the Denied Persons List, some CSL rows) and the importer guessed it from the name
+    /// (<see cref="ListImporter.InferType"/>); a guessed type never lowers a score.
+    /// </summary>
+    public bool TypeInferred { get; init; }
+}
