@@ -1,5 +1,7 @@
 using Bunit;
 using IaasKyc.Domain.Screening;
+using IaasKyc.Portal.Features.Customers;
+using IaasKyc.Portal.Features.Customers.Detail;
 using IaasKyc.Portal.Features.SpecialMeasures;
 using IaasKyc.Portal.Security;
 using IaasKyc.Tests.Support;
@@ -31,11 +33,11 @@ public sealed class SpecialMeasurePagesTests : ComponentTestBase
 
     private static void Type(IRenderedComponent<IComponent> cut, string inputId, string value) => cut.Find($"#{inputId}").Change(value);
 
-    private async Task<Guid> RecordedByAsync(string user)
+    private async Task<Guid> RecordedByAsync(string user, string country = "KP")
     {
         SignInAs(user, Roles.Officer);
         var service = Services.GetRequiredService<SpecialMeasureService>();
-        var outcome = await service.RecordAsync(new SpecialMeasureInput(MeasureTarget.Jurisdiction, MeasureAction.Prohibit, "KP", null, null, null,
+        var outcome = await service.RecordAsync(new SpecialMeasureInput(MeasureTarget.Jurisdiction, MeasureAction.Prohibit, country, null, null, null,
             new DateOnly(2026, 3, 1), new DateOnly(2026, 8, 28), null, "91 FR 777 (test)", null));
         Assert.True(outcome.Ok, outcome.Message);
         return outcome.Id!.Value;
@@ -142,5 +144,30 @@ public sealed class SpecialMeasurePagesTests : ComponentTestBase
         cut.WaitForAssertion(() => Assert.Contains("SM-001", cut.Find("[data-testid=measures-table]").TextContent));
         Assert.Equal("Awaiting approval", cut.Find("[data-testid=measure-standing]").TextContent.Trim());
         Assert.Equal("None", cut.Find("[data-testid=impact-count]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task The_customer_page_names_the_prohibition_that_blocks_provisioning()
+    {
+        var created = await Services.GetRequiredService<CustomerService>().CreateAsync(Support.Customers.ForeignEntity("Volga Cloud Services LLC", "VC-1", "RU"));
+        Assert.True(created.Ok, created.Message);
+        var id = await RecordedByAsync(Officer, "RU");
+        SignInAs(Approver, Roles.Approver);
+        var measures = Services.GetRequiredService<SpecialMeasureService>();
+        Assert.True((await measures.ApproveAsync(id, (await measures.GetAsync(id))!.Version)).Ok);
+
+        var cut = Render(b =>
+        {
+            b.OpenComponent<MudPopoverProvider>(0);
+            b.CloseComponent();
+            b.OpenComponent<CustomerPage>(1);
+            b.AddAttribute(2, nameof(CustomerPage.Id), created.Id!.Value);
+            b.CloseComponent();
+        });
+
+        cut.WaitForAssertion(() => Assert.Contains("SM-001", cut.Find("[data-testid=special-measure-block]").TextContent));
+        Assert.Contains("Address in Russian Federation", cut.Find("[data-testid=special-measure-block]").TextContent);
+        Assert.Equal("Provisioning: blocked", cut.Find("[data-testid=provisioning-chip]").TextContent.Trim());
+        Assert.Equal("Prohibited", cut.Find("[data-testid=risk-chip]").TextContent.Trim());
     }
 }
