@@ -33,6 +33,20 @@ public sealed class SpecialMeasurePagesTests : ComponentTestBase
 
     private static void Type(IRenderedComponent<IComponent> cut, string inputId, string value) => cut.Find($"#{inputId}").Change(value);
 
+    /// <summary>The entry form as an Officer fills it for a prohibition on Russia determined on 2026-06-01.</summary>
+    private IRenderedComponent<IComponent> FormForRussia(string? effective = null)
+    {
+        SignInAs(Officer, Roles.Officer);
+        var cut = RenderPage<NewSpecialMeasurePage>();
+        cut.WaitForAssertion(() => cut.Find("#determination-date"));
+        cut.Find("#country").Input("RU");
+        cut.Find("#country").Blur();
+        Type(cut, "determination-date", "2026-06-01");
+        if (effective is not null) Type(cut, "effective-date", effective);
+        Type(cut, "source-reference", "91 FR 4242 (test)");
+        return cut;
+    }
+
     private async Task<Guid> RecordedByAsync(string user, string country = "KP")
     {
         SignInAs(user, Roles.Officer);
@@ -61,15 +75,8 @@ public sealed class SpecialMeasurePagesTests : ComponentTestBase
     [Fact]
     public async Task An_effective_date_before_the_lead_time_is_refused_at_the_field_and_nothing_is_stored()
     {
-        SignInAs(Officer, Roles.Officer);
-        var cut = RenderPage<NewSpecialMeasurePage>();
-        cut.WaitForAssertion(() => cut.Find("#determination-date"));
+        var cut = FormForRussia(effective: "2026-11-27");
 
-        cut.Find("#country").Input("RU");
-        cut.Find("#country").Blur();
-        Type(cut, "determination-date", "2026-06-01");
-        Type(cut, "effective-date", "2026-11-27");
-        Type(cut, "source-reference", "91 FR 4242 (test)");
         cut.Find("[data-testid=record-measure]").Click();
 
         cut.WaitForAssertion(() => Assert.Contains("2026-11-28 at the earliest", FieldText(cut, "effective-date")));
@@ -80,14 +87,8 @@ public sealed class SpecialMeasurePagesTests : ComponentTestBase
     [Fact]
     public async Task A_valid_entry_is_recorded_and_opens_its_page()
     {
-        SignInAs(Officer, Roles.Officer);
-        var cut = RenderPage<NewSpecialMeasurePage>();
-        cut.WaitForAssertion(() => cut.Find("#determination-date"));
+        var cut = FormForRussia();
 
-        cut.Find("#country").Input("RU");
-        cut.Find("#country").Blur();
-        Type(cut, "determination-date", "2026-06-01");
-        Type(cut, "source-reference", "91 FR 4242 (test)");
         cut.Find("[data-testid=record-measure]").Click();
 
         var navigation = Services.GetRequiredService<NavigationManager>();
