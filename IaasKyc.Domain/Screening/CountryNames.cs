@@ -25,6 +25,7 @@ public static class CountryNames
         var s = NameNormalizer.Fold(name);
         if (s.StartsWith("region ", StringComparison.Ordinal)) s = s["region ".Length..];
         if (s.StartsWith("the ", StringComparison.Ordinal)) s = s["the ".Length..];
+        if (s.EndsWith(" the", StringComparison.Ordinal)) s = s[..^" the".Length];
         return s;
     }
 

@@ -58,6 +58,31 @@ public static class NameNormalizer
         "la", "le", "du", "dos", "das", "do", "y", "e", "ul", "ad", "ar", "as", "at", "an", "mac", "mc", "st",
     };
 
+    /// <summary>
+    /// Given names and surnames common in the population (the most frequent U.S. Census 2010 surnames and given names, and the
+    /// most frequent Chinese, Korean, Vietnamese, South Asian, Arabic, Russian, German, Italian, Portuguese, Turkish and
+    /// Hebrew ones): a partial match on such names alone is weak evidence (<see cref="NameScorer.CommonOnlyFactor"/>).
+    /// </summary>
+    public static readonly IReadOnlySet<string> CommonNames = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "smith", "johnson", "williams", "brown", "jones", "garcia", "miller", "davis", "rodriguez", "martinez", "hernandez",
+        "lopez", "gonzalez", "wilson", "anderson", "thomas", "taylor", "moore", "jackson", "martin", "lee", "perez", "thompson",
+        "white", "harris", "sanchez", "clark", "ramirez", "lewis", "robinson", "walker", "young", "allen", "king", "wright",
+        "scott", "torres", "nguyen", "hill", "flores", "green", "adams", "nelson", "baker", "hall", "rivera", "campbell",
+        "mitchell", "carter", "roberts", "gomez", "diaz", "reyes", "cruz", "morales", "ortiz", "gutierrez", "chavez", "ramos",
+        "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu", "guo", "lin",
+        "kim", "park", "choi", "jung", "kang", "cho", "tran", "le", "pham", "khan", "ali", "ahmed", "ahmad", "hassan", "hasan",
+        "hussein", "hussain", "husain", "mohammed", "mohammad", "muhammad", "mohamed", "singh", "kumar", "patel", "sharma",
+        "shah", "ivanov", "ivanova", "smirnov", "petrov", "sidorov", "kuznetsov", "popov", "muller", "mueller", "schmidt",
+        "schneider", "fischer", "weber", "meyer", "wagner", "rossi", "russo", "ferrari", "silva", "santos", "oliveira",
+        "pereira", "costa", "cohen", "levy", "yilmaz", "kaya", "demir", "sahin",
+        "john", "james", "robert", "michael", "william", "david", "richard", "joseph", "charles", "christopher", "daniel",
+        "matthew", "anthony", "mark", "paul", "steven", "peter", "mary", "patricia", "jennifer", "linda", "elizabeth",
+        "barbara", "susan", "jessica", "sarah", "karen", "nancy", "maria", "jose", "juan", "carlos", "luis", "jorge", "pedro",
+        "miguel", "ana", "rosa", "wei", "ming", "jun", "hui", "min", "ying", "omar", "fatima", "abdul", "abdullah", "ibrahim",
+        "ivan", "sergei", "sergey", "olga", "elena", "anna", "hans", "giuseppe", "antonio", "mehmet", "mustafa",
+    };
+
     /// <summary>Diacritics removed, case folded, apostrophes dropped, dotted abbreviations joined, other punctuation to spaces.</summary>
     public static string Fold(string text)
     {

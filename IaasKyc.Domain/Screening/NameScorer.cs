@@ -25,6 +25,13 @@ public static class NameScorer
 
     public const double LengthRatioFloor = 0.6;
 
+    /// <summary>
+    /// Below this length ratio no pair reaches <see cref="PairFloor"/>: the pair takes <see cref="LengthRatioFactor"/>, so
+    /// Jaro-Winkler must reach 0.8 / 0.9; Winkler's bonus gives at most 0.4 × (1 − Jaro), so Jaro must reach 0.815, and
+    /// Jaro ≤ (2 + ratio) / 3 needs ratio ≥ 0.444.
+    /// </summary>
+    public const double MinLengthRatio = 0.44;
+
     /// <summary>Each query token left unmatched multiplies the score by (1 − this × its weight).</summary>
     public const double UnmatchedQueryPenalty = 0.08;
 
@@ -37,7 +44,10 @@ public static class NameScorer
     /// </summary>
     public const double SinglePartFactor = 0.85;
 
-    /// <summary>No full name part matched, only particles, generic words or initials, and something is left over ("Delta Trading" ~ "A A TRADING").</summary>
+    /// <summary>
+    /// No full name part matched, only particles, generic words or initials, and the names are not identical: something is
+    /// left over ("Delta Trading" ~ "A A TRADING") or spelled differently ("Global Trading" ~ "GLOBE TRADE").
+    /// </summary>
     public const double WeakOnlyFactor = 0.70;
 
     /// <summary>
@@ -47,9 +57,10 @@ public static class NameScorer
     public const double ConflictFactor = 0.92;
 
     /// <summary>
-    /// The list name has full parts the query lacks and every full part that matched is common in the lists (in at least
-    /// <see cref="CommonTokenShare"/> of the indexed names: "jose", "garcia", "muhammad"): "Jose Garcia" against
-    /// "GIL GARCIA, Jose Alejandro" is weaker evidence than "Joaquin Guzman" against "GUZMAN LOERA, Joaquin Archivaldo".
+    /// The list name has full parts the query lacks and every full part that matched is a common name
+    /// (<see cref="NameNormalizer.CommonNames"/>, or with an index one found in at least <see cref="CommonTokenShare"/> of
+    /// the indexed names): "Jose Garcia" against "GIL GARCIA, Jose Alejandro" is weaker evidence than "Joaquin Guzman"
+    /// against "GUZMAN LOERA, Joaquin Archivaldo".
     /// </summary>
     public const double CommonOnlyFactor = 0.92;
 
@@ -136,7 +147,7 @@ public static class NameScorer
             if (wq >= 1 && wl >= 1)
             {
                 strongPairs++;
-                if (commonTokens is null || !commonTokens.Contains(list[bj])) rarePairs++;
+                if (!IsCommon(query[bi], commonTokens) && !IsCommon(list[bj], commonTokens)) rarePairs++;
             }
         }
 
@@ -160,17 +171,21 @@ public static class NameScorer
             unmatchedList.Add(list[j]);
             factor *= 1 - UnmatchedListPenalty * w;
         }
-        var weakOnly = strongPairs == 0 && pairs.Count > 0 && (unmatchedQuery.Count > 0 || unmatchedList.Count > 0);
+        var weakOnly = strongPairs == 0 && pairs.Count > 0
+            && (unmatchedQuery.Count > 0 || unmatchedList.Count > 0 || pairs.Any(p => p.Similarity < 1));
         var singlePart = strongPairs == 1 && (strongQuery >= 2 || strongList >= 2);
         var conflict = unmatchedQuery.Any(t => NameNormalizer.Weight(t) >= 0.5) && unmatchedList.Any(t => NameNormalizer.Weight(t) >= 0.5);
         if (weakOnly) factor *= WeakOnlyFactor;
         if (singlePart) factor *= SinglePartFactor;
         if (conflict) factor *= ConflictFactor;
-        var commonOnly = commonTokens is not null && strongPairs > 0 && rarePairs == 0 && unmatchedList.Any(t => NameNormalizer.Weight(t) >= 1);
+        var commonOnly = strongPairs > 0 && rarePairs == 0 && unmatchedList.Any(t => NameNormalizer.Weight(t) >= 1);
         if (commonOnly) factor *= CommonOnlyFactor;
         var score = weights == 0 ? 0 : weighted / weights * factor;
         return new NameScore(Math.Round(score, 4), pairs, unmatchedQuery, unmatchedList, singlePart, weakOnly, conflict, commonOnly);
     }
+
+    private static bool IsCommon(string token, IReadOnlySet<string>? commonTokens) =>
+        NameNormalizer.CommonNames.Contains(token) || commonTokens?.Contains(token) == true;
 
     /// <summary>The qualifiers that lower a score: type, country, date of birth. Unknown on either side: no effect.</summary>
     public static List<QualifierEffect> Qualify(ScreeningQuery query, ListEntryType? type, bool typeInferred,

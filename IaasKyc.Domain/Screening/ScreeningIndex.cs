@@ -53,12 +53,12 @@ public sealed class ScreeningIndex
     private readonly IndexedName[] _names;
     private readonly string[] _tokens;
     private readonly int[][] _postings;
-    private readonly Dictionary<string, int[]> _trigrams;
+    private readonly Dictionary<long, int[]> _trigrams;
     private readonly Dictionary<(ListSource, string), ListEntry> _byId;
 
     private readonly HashSet<string> _common;
 
-    private ScreeningIndex(ListEntry[] entries, IndexedName[] names, string[] tokens, int[][] postings, Dictionary<string, int[]> trigrams,
+    private ScreeningIndex(ListEntry[] entries, IndexedName[] names, string[] tokens, int[][] postings, Dictionary<long, int[]> trigrams,
         HashSet<string> common)
     {
         _common = common;
@@ -109,7 +109,7 @@ public sealed class ScreeningIndex
             }
         }
 
-        var grams = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var grams = new Dictionary<long, List<int>>();
         for (var id = 0; id < tokens.Count; id++)
         {
             if (tokens[id].Length < 2) continue;
@@ -122,13 +122,19 @@ public sealed class ScreeningIndex
         var commonAt = Math.Max(NameScorer.CommonTokenMinNames, (int)Math.Ceiling(NameScorer.CommonTokenShare * names.Count));
         var common = tokens.Where((_, id) => postings[id].Count >= commonAt).ToHashSet(StringComparer.Ordinal);
         return new ScreeningIndex(all, [.. names], [.. tokens], [.. postings.Select(p => p.ToArray())],
-            grams.ToDictionary(g => g.Key, g => g.Value.ToArray(), StringComparer.Ordinal), common);
+            grams.ToDictionary(g => g.Key, g => g.Value.ToArray()), common);
     }
 
-    private static IEnumerable<string> Trigrams(string token)
+    /// <summary>The padded trigrams of a token ("^mo", "moh", ..., "ed$"), each packed into a long (three UTF-16 units).</summary>
+    private static long[] Trigrams(string token)
     {
-        var padded = "^" + token + "$";
-        for (var i = 0; i + 3 <= padded.Length; i++) yield return padded.Substring(i, 3);
+        var grams = new long[token.Length];
+        for (var i = 0; i < token.Length; i++)
+        {
+            long a = i == 0 ? '^' : token[i - 1], b = token[i], c = i + 1 < token.Length ? token[i + 1] : '$';
+            grams[i] = (a << 32) | (b << 16) | c;
+        }
+        return grams;
     }
 
     /// <summary>Entries indexed.</summary>
@@ -171,6 +177,17 @@ public sealed class ScreeningIndex
         var candidates = new List<int>();
         for (var i = 0; i < q.Length; i++)
         {
+            var earlier = Array.IndexOf(q, q[i]);
+            if (earlier < i)
+            {
+                // A repeated token ("Ali Ali") pairs with the same tokens: reuse them and mark the same names.
+                similar[i] = similar[earlier];
+                var bit = 1 << Math.Min(i, 30);
+                var earlierBit = 1 << Math.Min(earlier, 30);
+                foreach (var name in candidates)
+                    if ((nameMask[name] & earlierBit) != 0) nameMask[name] |= bit;
+                continue;
+            }
             similar[i] = [];
             if (q[i].Length < 2) continue; // an initial pairs during scoring, it does not retrieve
             var stamp = generation * 64 + i;
@@ -181,7 +198,10 @@ public sealed class ScreeningIndex
                 {
                     if (tokenStamp[id] == stamp) continue;
                     tokenStamp[id] = stamp;
-                    var s = NameScorer.TokenSimilarity(q[i], _tokens[id]);
+                    // Lengths too far apart cannot reach the pairing floor (Jaro ≤ (2 + shorter/longer) / 3, then the factors).
+                    var other = _tokens[id];
+                    if (Math.Min(q[i].Length, other.Length) < NameScorer.MinLengthRatio * Math.Max(q[i].Length, other.Length)) continue;
+                    var s = NameScorer.TokenSimilarity(q[i], other);
                     if (s <= 0) continue;
                     similar[i][id] = s;
                     foreach (var name in _postings[id])
@@ -200,12 +220,14 @@ public sealed class ScreeningIndex
 
         var weights = q.Select(NameNormalizer.Weight).ToArray();
         var strongQuery = weights.Count(w => w >= 1);
+        // rank[i]: how many identical tokens come before q[i] in the query (0 for the first of each).
+        var rank = q.Select((t, i) => q.Take(i).Count(u => string.Equals(u, t, StringComparison.Ordinal))).ToArray();
         var best = new Dictionary<int, ScreeningHit>();
         var sims = new double[q.Length * 8];
         foreach (var name in candidates)
         {
-            if (UpperBound(nameMask[name], q, weights, strongQuery) < threshold) continue;
             var indexed = _names[name];
+            if (UpperBound(nameMask[name], q, weights, strongQuery, rank, similar, indexed.Tokens) < threshold) continue;
             var entry = _entries[indexed.Entry];
             var m = indexed.Tokens.Length;
             var initials = entry.Type == ListEntryType.Individual && (query.Type is null or ListEntryType.Individual);
@@ -235,19 +257,34 @@ public sealed class ScreeningIndex
 
     /// <summary>
     /// The most a name can score when only the query tokens in <paramref name="mask"/> found it (initials aside): each
-    /// other query token stays unmatched, no strong part takes the weak-only factor and one alone the single-part factor.
+    /// other query token stays unmatched; no full part found takes the weak-only factor and one alone the single-part
+    /// factor; a query made only of generic words that is not found whole takes the weak-only factor. A repeated query
+    /// token ("Karim Ali Ali") counts as found only as often as the name holds a token it pairs with.
     /// </summary>
-    private static double UpperBound(int mask, string[] q, double[] weights, int strongQuery)
+    private static double UpperBound(int mask, string[] q, double[] weights, int strongQuery, int[] rank,
+        Dictionary<int, double>[] similar, int[] nameTokens)
     {
         var bound = 1.0;
         var strongMatched = 0;
+        var missing = false;
         for (var i = 0; i < q.Length; i++)
         {
             var found = (mask & (1 << Math.Min(i, 30))) != 0;
+            if (found && rank[i] > 0)
+            {
+                var first = i - rank[i];
+                var available = 0;
+                foreach (var t in nameTokens) if (similar[first].ContainsKey(t)) available++;
+                found = rank[i] < available;
+            }
             if (found && weights[i] >= 1) strongMatched++;
-            if (!found && q[i].Length > 1) bound *= 1 - NameScorer.UnmatchedQueryPenalty * weights[i];
+            if (!found && q[i].Length > 1)
+            {
+                bound *= 1 - NameScorer.UnmatchedQueryPenalty * weights[i];
+                missing = true;
+            }
         }
-        if (strongMatched == 0 && strongQuery >= 1) bound *= NameScorer.WeakOnlyFactor;
+        if (strongMatched == 0 && (strongQuery >= 1 || missing)) bound *= NameScorer.WeakOnlyFactor;
         else if (strongMatched == 1 && strongQuery >= 2) bound *= NameScorer.SinglePartFactor;
         return bound;
     }
