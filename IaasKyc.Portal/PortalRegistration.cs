@@ -121,6 +121,7 @@ public static class PortalRegistration
         services.AddSingleton<IDemoSeed, CustomersDemoSeed>();
         services.AddSingleton<IDemoSeed, OwnersDemoSeed>();
         services.AddSingleton<IDemoSeed, ScreeningDemoSeed>();
+        services.AddSingleton<IDemoSeed, SpecialMeasuresDemoSeed>();
         return builder;
     }
 
@@ -166,6 +167,7 @@ public static class PortalRegistration
         services.AddScoped<Features.Screening.ScreeningQueries>();
         services.AddScoped<Features.Screening.ListImportService>();
         services.AddScoped<ScreeningCertificateDocument>();
+        services.AddScoped<Features.SpecialMeasures.SpecialMeasureService>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using IaasKyc.Domain.Rules;
+using IaasKyc.Domain.Screening;
 
 namespace IaasKyc.Domain.Customers;
 
@@ -18,8 +19,7 @@ public sealed record RiskInput(
     bool UsesAdvancedCompute = false,
     int OpenScreeningHits = 0,
     bool ConfirmedSanctionsMatch = false,
-    IReadOnlySet<string>? ProhibitedJurisdictions = null,
-    IReadOnlySet<string>? ConditionedJurisdictions = null);
+    IReadOnlyList<MeasureEffect>? SpecialMeasures = null);
 
 public sealed record RiskAccount(PaymentMeansType Means, bool Prepaid, string IssuerCountry, PaymentSource Source);
 
@@ -36,34 +36,35 @@ public static class RiskPolicy
     public static RiskAssessment Evaluate(RiskInput input)
     {
         var factors = new List<RiskFactor>();
-        var prohibited = input.ProhibitedJurisdictions ?? new HashSet<string>();
-        var conditioned = input.ConditionedJurisdictions ?? new HashSet<string>();
-
         if (input.UsPerson == false) factors.Add(new("foreignPerson", "Foreign person: identity must be verified", 10));
 
         // Each place the customer is tied to, weighted by how strongly it ties the customer there.
-        var places = new List<(string? Code, string What, int Adversary, int Conditioned)>
+        var places = new List<(string? Code, string What, int Adversary)>
         {
-            (input.CitizenshipOrJurisdiction is { } j ? Countries.CountryOf(j) : null, "Citizenship or jurisdiction", 40, 40),
-            (input.AddressCountry, "Address", 30, 30),
-            (input.PhoneCountry, "Phone number", 15, 15),
+            (input.CitizenshipOrJurisdiction is { } j ? Countries.CountryOf(j) : null, "Citizenship or jurisdiction", 40),
+            (input.AddressCountry, "Address", 30),
+            (input.PhoneCountry, "Phone number", 15),
         };
-        places.AddRange(input.Accounts.Select(a => ((string?)a.IssuerCountry, "Payment issuer", 25, 25)).DistinctBy(p => p.Item1));
+        places.AddRange(input.Accounts.Select(a => ((string?)a.IssuerCountry, "Payment issuer", 25)).DistinctBy(p => p.Item1));
 
         var prohibition = false;
-        foreach (var (code, what, adversary, cond) in places)
+        // Proposed § 7.305–7.307: a prohibition in effect makes the customer Prohibited; a condition raises it to high at least.
+        foreach (var m in input.SpecialMeasures ?? [])
+        {
+            if (m.Action == MeasureAction.Prohibit)
+            {
+                prohibition = true;
+                factors.Add(new("specialMeasureProhibition", $"Special measure {m.Reference} prohibits accounts for {m.Subject}: {m.Why}", 100));
+            }
+            else
+            {
+                factors.Add(new("specialMeasureCondition", $"Special measure {m.Reference} sets a condition for {m.Subject} ({m.Why}): {m.ConditionText}", HighFrom));
+            }
+        }
+        foreach (var (code, what, adversary) in places)
         {
             if (code is null) continue;
             var name = Countries.NameOf(code);
-            if (prohibited.Contains(code))
-            {
-                prohibition = true;
-                factors.Add(new("specialMeasureProhibition", $"{what} in {name}: a special measure prohibits accounts there", 100));
-            }
-            else if (conditioned.Contains(code))
-            {
-                factors.Add(new("specialMeasureCondition", $"{what} in {name}: a special measure sets conditions", cond));
-            }
             if (Countries.ForeignAdversaries.Contains(code))
                 factors.Add(new("foreignAdversary", $"{what} in {name}, a foreign adversary (15 CFR 791.4)", adversary));
         }
@@ -140,7 +141,8 @@ public static class CustomerPolicy
         return f;
     }
 
-    public static List<Finding> CanVerify(Customer c, int openScreeningHits = 0, int unverifiedForeignOwners = 0)
+    public static List<Finding> CanVerify(Customer c, int openScreeningHits = 0, int unverifiedForeignOwners = 0,
+        IReadOnlyList<MeasureEffect>? specialMeasures = null)
     {
         var f = new List<Finding>();
         if (c.Discrepancies.Any(d => d.Resolution is null))
@@ -149,7 +151,9 @@ public static class CustomerPolicy
             f.Add(new("verify.screening", "A screening hit is open: review it before verifying.", "screening"));
         if (unverifiedForeignOwners > 0)
             f.Add(new("verify.owners", $"{unverifiedForeignOwners} foreign beneficial owner(s) not yet verified.", "owners"));
-        if (c.ComputedRisk == RiskLevel.Prohibited)
+        var measureBlockers = SpecialMeasureImpact.VerifyBlockers(specialMeasures ?? []).ToList();
+        f.AddRange(measureBlockers);
+        if (c.ComputedRisk == RiskLevel.Prohibited && measureBlockers.Count == 0)
             f.Add(new("verify.prohibited", "A special-measure prohibition or a confirmed sanctions match applies: this customer cannot be verified.", "risk"));
         return f;
     }

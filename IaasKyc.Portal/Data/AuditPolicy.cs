@@ -67,6 +67,10 @@ public static class AuditPolicy
             Personal: Set(nameof(Features.Screening.ScreeningAlert.SubjectName), nameof(Features.Screening.ScreeningAlert.ProposalComment),
                 nameof(Features.Screening.ScreeningAlert.DecisionComment))),
         [typeof(Features.Screening.NoMatchMemory)] = new("NoMatchDecision", Subject: e => ((Features.Screening.NoMatchMemory)e).CustomerId.ToString()),
+        // A named person's names are personal values, erasable with the entry's own key.
+        [typeof(Features.SpecialMeasures.SpecialMeasure)] = new("SpecialMeasure",
+            Subject: e => "special-measure:" + ((Features.SpecialMeasures.SpecialMeasure)e).Id,
+            Personal: Set(nameof(Features.SpecialMeasures.SpecialMeasure.PersonName), nameof(Features.SpecialMeasures.SpecialMeasure.Aliases))),
     };
 
     /// <summary>Audit infrastructure is never audited itself.</summary>

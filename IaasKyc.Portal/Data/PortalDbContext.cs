@@ -34,6 +34,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, A
     public DbSet<Features.Screening.ScreeningAlert> ScreeningAlerts => Set<Features.Screening.ScreeningAlert>();
     public DbSet<Features.Screening.NoMatchMemory> NoMatchMemories => Set<Features.Screening.NoMatchMemory>();
     public DbSet<Features.Screening.ScreeningBatch> ScreeningBatches => Set<Features.Screening.ScreeningBatch>();
+    public DbSet<Features.SpecialMeasures.SpecialMeasure> SpecialMeasures => Set<Features.SpecialMeasures.SpecialMeasure>();
 
     public AuditActor? Actor { get; } = actor;
 

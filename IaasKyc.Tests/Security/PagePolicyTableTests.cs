@@ -41,6 +41,9 @@ public sealed class PagePolicyTableTests
         ["/lists"] = Policies.ListsRead,
         ["/screening"] = Policies.ScreeningRead,
         ["/screening/hits/{Id:guid}"] = Policies.ScreeningRead,
+        ["/special-measures"] = Policies.SpecialMeasuresRead,
+        ["/special-measures/new"] = Policies.SpecialMeasuresEdit,
+        ["/special-measures/{Id:guid}"] = Policies.SpecialMeasuresRead,
     };
 
     public static TheoryData<string, string> Pages()
@@ -94,6 +97,9 @@ public sealed class PagePolicyTableTests
         Assert.Equal([Roles.Auditor, Roles.Admin], Policies.Table[Policies.AdminRead]);
         Assert.Equal([Roles.Admin], Policies.Table[Policies.AdminEdit]);
         Assert.Equal([Roles.Admin], Policies.Table[Policies.ListsImport]);
+        Assert.Equal([Roles.Officer, Roles.Approver, Roles.Auditor, Roles.Admin], Policies.Table[Policies.SpecialMeasuresRead]);
+        Assert.Equal([Roles.Officer, Roles.Approver], Policies.Table[Policies.SpecialMeasuresEdit]);
+        Assert.Equal([Roles.Approver], Policies.Table[Policies.SpecialMeasuresDecide]);
         Assert.DoesNotContain(Roles.Auditor, Policies.Table.Where(p => p.Key.EndsWith(":edit", StringComparison.Ordinal) || p.Key.EndsWith(":decide", StringComparison.Ordinal)).SelectMany(p => p.Value));
     }
 }

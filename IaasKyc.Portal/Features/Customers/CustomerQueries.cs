@@ -88,9 +88,12 @@ public sealed class CustomerQueries(IDbContextFactory<PortalDbContext> dbFactory
         var accountIds = c.Accounts.Select(a => a.Id).ToList();
         var access = await db.AccessEvents.Where(e => accountIds.Contains(e.AccountId))
             .GroupBy(e => e.AccountId).Select(g => new { g.Key, Count = g.Count(), Last = g.Max(e => e.AtUtc) }).ToListAsync(ct);
-        var assessment = RiskPolicy.Evaluate(await CustomerService.RiskInputAsync(db, c, ct));
         var today = time.Today;
         var owners = await Owners.OwnershipService.CheckAsync(db, c.Id, c.Kind, await RulePacks.RulePackService.ActiveAsync(db, today, ct), ct);
+        var risk = await CustomerService.RiskInputAsync(db, c, today, ct);
+        var assessment = RiskPolicy.Evaluate(risk);
+        // Special measures come into effect by date alone: the page shows the level as of today, not as last stored.
+        c.ApplyRisk(assessment);
         return new CustomerDetail(
             c.Id, c.Kind, c.LegalName, c.OtherNames, c.AddressLine1, c.AddressLine2, c.City, c.Region, c.PostalCode, c.Country,
             c.Email, c.Phone, c.DateOfBirthOrIncorporation, c.CitizenshipOrJurisdiction, c.NoticeGivenOn, c.NoticeVersion, c.UsPerson, c.DeterminationBasis,
@@ -112,7 +115,7 @@ public sealed class CustomerQueries(IDbContextFactory<PortalDbContext> dbFactory
             [.. c.Discrepancies.OrderBy(d => d.RaisedAtUtc).Select(d => new DiscrepancyView(d.Id, d.Description, d.RaisedBy, d.RaisedAtUtc, d.Resolution, d.ResolvedBy, d.ResolvedAtUtc))],
             [.. c.History.OrderByDescending(h => h.AtUtc).Select(h => new HistoryView(h.From, h.To, h.By, h.AtUtc, h.Note))],
             c.Status is CustomerStatus.Draft or CustomerStatus.Rejected ? CustomerPolicy.CanSubmit(c) : [],
-            c.IsPendingDecision ? [.. CustomerPolicy.CanVerify(c, await Screening.ScreeningQueries.OpenHitsAsync(db, c.Id, ct)), .. owners.VerificationBlockers] : [],
+            c.IsPendingDecision ? [.. CustomerPolicy.CanVerify(c, risk.OpenScreeningHits, specialMeasures: risk.SpecialMeasures), .. owners.VerificationBlockers] : [],
             c.CreatedBy, c.CreatedAtUtc, c.UpdatedAtUtc, c.Version);
     }
 

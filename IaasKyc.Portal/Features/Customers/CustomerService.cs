@@ -26,7 +26,7 @@ public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory
         customer.SetIdentity(parsed.Kind, parsed.Name, parsed.OtherNames, parsed.DateOfBirthOrIncorporation, parsed.CitizenshipOrJurisdiction, by, time.UtcNow);
         customer.AdvanceIntake(1);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await RecomputeRiskAsync(db, customer, ct);
+        await RecomputeRiskAsync(db, customer, time.Today, ct);
         db.Customers.Add(customer);
         await db.SaveChangesAsync(ct);
         return Outcome.Success(customer.Version, customer.Id);
@@ -58,7 +58,7 @@ public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory
             customer.SetDetermination(d.UsPerson, d.Basis, d.NoticeGivenOn, d.NoticeVersion, by, now);
         for (var i = 0; i < input.Accounts!.Count; i++) AddParsedAccount(customer, IntakeRules.Account(input.Accounts[i], i).Value!, by, now);
         customer.AdvanceIntake(4);
-        await RecomputeRiskAsync(db, customer, ct);
+        await RecomputeRiskAsync(db, customer, time.Today, ct);
         db.Customers.Add(customer);
         await db.SaveChangesAsync(ct);
         return Outcome.Success(customer.Version, customer.Id);
@@ -225,7 +225,10 @@ public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory
         {
             var f = new List<Finding>();
             var text = IntakeRules.Text(note, "note", 1000, f);
-            f.AddRange(CustomerPolicy.CanVerify(c, await Screening.ScreeningQueries.OpenHitsAsync(db, c.Id, ct)));
+            // Measures come into effect by date alone: evaluate them now, not as last stored.
+            var risk = await RiskInputAsync(db, c, time.Today, ct);
+            c.ApplyRisk(RiskPolicy.Evaluate(risk));
+            f.AddRange(CustomerPolicy.CanVerify(c, risk.OpenScreeningHits, specialMeasures: risk.SpecialMeasures));
             var pack = await RulePackService.ActiveAsync(db, time.Today, ct);
             // Proposed § 7.302: not verified while a beneficial owner is undetermined, or foreign and unverified.
             f.AddRange((await Owners.OwnershipService.CheckAsync(db, c.Id, c.Kind, pack, ct)).VerificationBlockers);
@@ -292,7 +295,7 @@ public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory
             return Outcome.RefusedBecause("state", e.Message);
         }
         if (findings.Count > 0) return Outcome.Invalid(findings);
-        await RecomputeRiskAsync(db, customer, ct);
+        await RecomputeRiskAsync(db, customer, time.Today, ct);
         // Every command saves the customer itself, so a change to a child (evidence, a discrepancy) also gets a new
         // version and two people changing the same customer at once always see a conflict.
         db.Entry(customer).Property(c => c.UpdatedAtUtc).IsModified = true;
@@ -321,19 +324,20 @@ public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory
     private static async Task<IReadOnlySet<string>> KnownProductsAsync(PortalDbContext db, CancellationToken ct) =>
         (await db.Products.Where(p => !p.Retired).Select(p => p.Code).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The risk factors the rating looks at, from the customer and the catalogue (later: screening and special measures).</summary>
-    public static async Task<RiskInput> RiskInputAsync(PortalDbContext db, Customer c, CancellationToken ct)
+    /// <summary>The risk factors the rating looks at, from the customer, the catalogue and the special measures in effect (later: screening).</summary>
+    public static async Task<RiskInput> RiskInputAsync(PortalDbContext db, Customer c, DateOnly today, CancellationToken ct)
     {
         var codes = c.Accounts.SelectMany(a => a.ProductCodes).Distinct().ToList();
         var advanced = codes.Count > 0 && await db.Products.AnyAsync(p => codes.Contains(p.Code) && p.AdvancedCompute, ct);
         var hits = await Screening.ScreeningQueries.HitStateAsync(db, c.Id, ct);
         return new RiskInput(c.UsPerson, c.CitizenshipOrJurisdiction, c.Country, IntakeRules.PhoneCountry(c.Phone),
             [.. c.Accounts.Select(a => new RiskAccount(a.PaymentMeans, a.Prepaid, a.IssuerCountry, a.PaymentSource))],
-            UsesAdvancedCompute: advanced, OpenScreeningHits: hits.Open, ConfirmedSanctionsMatch: hits.ConfirmedOnCustomer);
+            UsesAdvancedCompute: advanced, OpenScreeningHits: hits.Open, ConfirmedSanctionsMatch: hits.ConfirmedOnCustomer,
+            SpecialMeasures: await SpecialMeasures.SpecialMeasureService.EffectsAsync(db, c, today, ct));
     }
 
-    public static async Task RecomputeRiskAsync(PortalDbContext db, Customer c, CancellationToken ct) =>
-        c.ApplyRisk(RiskPolicy.Evaluate(await RiskInputAsync(db, c, ct)));
+    public static async Task RecomputeRiskAsync(PortalDbContext db, Customer c, DateOnly today, CancellationToken ct) =>
+        c.ApplyRisk(RiskPolicy.Evaluate(await RiskInputAsync(db, c, today, ct)));
 
     /// <summary>A determination of "U.S. person" that contradicts every tie the record shows is refused with the reason.</summary>
     private static Finding? DeterminationLooksForeign(Customer c)

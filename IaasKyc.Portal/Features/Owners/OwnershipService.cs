@@ -165,7 +165,7 @@ public sealed class OwnershipService(IDbContextFactory<PortalDbContext> dbFactor
         if (customer.Status is not (CustomerStatus.Draft or CustomerStatus.Closed))
         {
             await screening.ScreenIntoAsync(db, customer, Screening.ScreeningTrigger.OwnershipChange, by, ct, graph);
-            await CustomerService.RecomputeRiskAsync(db, customer, ct);
+            await CustomerService.RecomputeRiskAsync(db, customer, time.Today, ct);
         }
         try
         {

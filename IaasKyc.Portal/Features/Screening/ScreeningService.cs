@@ -129,7 +129,7 @@ public sealed class ScreeningService(IDbContextFactory<PortalDbContext> dbFactor
         if (customer is null) return (Outcome.Invalid("notFound", "The customer no longer exists.", ""), null);
         var summary = await ScreenIntoAsync(db, customer, trigger, await actor.NameAsync(), ct);
         if (summary.NoLists) return (Outcome.Invalid("screening.noLists", "No screening list has been imported yet: an Admin imports them under Lists.", ""), summary);
-        await CustomerService.RecomputeRiskAsync(db, customer, ct);
+        await CustomerService.RecomputeRiskAsync(db, customer, time.Today, ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -210,7 +210,7 @@ public sealed class ScreeningService(IDbContextFactory<PortalDbContext> dbFactor
                 }
                 customer.AddNote($"Screening hit on {a.SubjectName} confirmed as a match with {a.EntryName} ({a.Source} {a.EntryId}).", by, now);
             }
-            await CustomerService.RecomputeRiskAsync(db, customer, ct);
+            await CustomerService.RecomputeRiskAsync(db, customer, time.Today, ct);
             return f;
         }, ct);
 

@@ -1,5 +1,6 @@
 using IaasKyc.Domain.Customers;
 using IaasKyc.Domain.Rules;
+using IaasKyc.Domain.Screening;
 
 namespace IaasKyc.Tests.Domain.Customers;
 
@@ -135,21 +136,29 @@ public sealed class RiskPolicyTests
     }
 
     [Fact]
-    public void A_special_measure_prohibition_makes_the_customer_prohibited()
+    public void A_special_measure_prohibition_makes_the_customer_prohibited_and_names_the_measure()
     {
-        var a = RiskPolicy.Evaluate(Us(Card("DE")) with { ProhibitedJurisdictions = new HashSet<string> { "DE" } });
+        var measure = new MeasureEffect("SM-007", MeasureAction.Prohibit, "Germany", null, [new("paymentIssuer", "Account A-1 pays through an issuer in Germany", "A-1")]);
+
+        var a = RiskPolicy.Evaluate(Us(Card("DE")) with { SpecialMeasures = [measure] });
 
         Assert.Equal(RiskLevel.Prohibited, a.Level);
         Assert.Equal(100, PointsOf(a, "specialMeasureProhibition"));
+        Assert.Contains("SM-007", a.Factors.Single(f => f.Code == "specialMeasureProhibition").Description);
+        Assert.Contains("Account A-1 pays through an issuer in Germany", a.Factors.Single(f => f.Code == "specialMeasureProhibition").Description);
     }
 
     [Fact]
-    public void A_special_measure_condition_weighs_like_a_foreign_adversary_without_prohibiting()
+    public void A_special_measure_condition_raises_a_low_customer_to_high_with_its_condition_text()
     {
-        var a = RiskPolicy.Evaluate(Us() with { AddressCountry = "BY", ConditionedJurisdictions = new HashSet<string> { "BY" } });
+        var measure = new MeasureEffect("SM-008", MeasureAction.Condition, "Belarus", "No GPU products; monthly review of access records",
+            [new("addressCountry", "Address in Belarus")]);
 
-        Assert.Equal(30, PointsOf(a, "specialMeasureCondition"));
-        Assert.Equal(RiskLevel.Medium, a.Level);
+        var a = RiskPolicy.Evaluate(Us() with { AddressCountry = "BY", SpecialMeasures = [measure] });
+
+        Assert.Equal(RiskLevel.High, a.Level);
+        Assert.Equal(RiskPolicy.HighFrom, PointsOf(a, "specialMeasureCondition"));
+        Assert.Contains("No GPU products; monthly review of access records", a.Factors.Single(f => f.Code == "specialMeasureCondition").Description);
     }
 
     [Fact]
