@@ -27,6 +27,9 @@ public abstract class ComponentTestBase : BunitContext
 
     protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 29, 15, 0, 0, TimeSpan.Zero));
 
+    /// <summary>bUnit waits one second by default; on a loaded 2-core CI machine a save through the real services can take longer.</summary>
+    static ComponentTestBase() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected ComponentTestBase()
     {
         connection.Open();
