@@ -5,6 +5,7 @@ using IaasKyc.Portal.Features.Cip;
 using IaasKyc.Portal.Features.Customers;
 using IaasKyc.Portal.Features.Products;
 using Microsoft.EntityFrameworkCore;
+using static IaasKyc.Portal.Data.Seed.DemoSeed;
 
 namespace IaasKyc.Portal.Data.Seed;
 
@@ -179,15 +180,6 @@ public sealed class CustomersDemoSeed : IDemoSeed
     private static async Task<Outcome> Run(IServiceProvider services, string user, Func<CustomerService, Task<Outcome>> step, string what) =>
         await As(services, user, async sp => Check(await step(sp.GetRequiredService<CustomerService>()), what));
 
-    private static async Task As(IServiceProvider services, string user, Func<IServiceProvider, Task> work) =>
-        await As(services, user, async sp => { await work(sp); return 0; });
-
-    private static async Task<T> As<T>(IServiceProvider services, string user, Func<IServiceProvider, Task<T>> work)
-    {
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AuditActor>().Use(user);
-        return await work(scope.ServiceProvider);
-    }
 
     /// <summary>A hash that is the same on every run (string.GetHashCode is not), for made-up document numbers.</summary>
     private static int Stable(string text) => text.Aggregate(17, (h, c) => unchecked((h * 31) + c)) & int.MaxValue;

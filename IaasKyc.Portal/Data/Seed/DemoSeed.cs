@@ -9,3 +9,17 @@ public interface IDemoSeed
     int Order { get; }
     Task SeedAsync(IServiceProvider services, CancellationToken ct);
 }
+
+/// <summary>What every demo seed needs: each step runs in a scope of its own, attributed to the user who would take it.</summary>
+public static class DemoSeed
+{
+    public static async Task<T> As<T>(IServiceProvider services, string user, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AuditActor>().Use(user);
+        return await work(scope.ServiceProvider);
+    }
+
+    public static Task As(IServiceProvider services, string user, Func<IServiceProvider, Task> work) =>
+        As(services, user, async sp => { await work(sp); return 0; });
+}

@@ -1,6 +1,7 @@
 using IaasKyc.Domain.Screening;
 using IaasKyc.Portal.Features.Screening;
 using Microsoft.EntityFrameworkCore;
+using static IaasKyc.Portal.Data.Seed.DemoSeed;
 
 namespace IaasKyc.Portal.Data.Seed;
 
@@ -77,13 +78,4 @@ public sealed class ScreeningDemoSeed : IDemoSeed
             return outcome.Ok ? outcome : throw new InvalidOperationException("Demo seed (screening) failed: " + outcome.Message);
         });
 
-    private static async Task As(IServiceProvider services, string user, Func<IServiceProvider, Task> work) =>
-        await As(services, user, async sp => { await work(sp); return 0; });
-
-    private static async Task<T> As<T>(IServiceProvider services, string user, Func<IServiceProvider, Task<T>> work)
-    {
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AuditActor>().Use(user);
-        return await work(scope.ServiceProvider);
-    }
 }

@@ -49,11 +49,10 @@ public sealed class SpecialMeasuresDemoSeed : IDemoSeed
         if (approve) await As(services, Approver, s => s.ApproveAsync(recorded.Id!.Value, recorded.Version!.Value, ct), input.SourceReference);
     }
 
-    private static async Task<Outcome> As(IServiceProvider services, string user, Func<SpecialMeasureService, Task<Outcome>> work, string? what)
-    {
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AuditActor>().Use(user);
-        var outcome = await work(scope.ServiceProvider.GetRequiredService<SpecialMeasureService>());
-        return outcome.Ok ? outcome : throw new InvalidOperationException($"Demo special measure {what} refused: {outcome.Message}");
-    }
+    private static Task<Outcome> As(IServiceProvider services, string user, Func<SpecialMeasureService, Task<Outcome>> work, string? what) =>
+        DemoSeed.As(services, user, async sp =>
+        {
+            var outcome = await work(sp.GetRequiredService<SpecialMeasureService>());
+            return outcome.Ok ? outcome : throw new InvalidOperationException($"Demo special measure {what} refused: {outcome.Message}");
+        });
 }
