@@ -27,13 +27,27 @@ public static class ListFiles
         return result.List ?? throw new InvalidOperationException($"{source} refused: {result.Error}");
     }
 
+    /// <summary>
+    /// <c>IAASKYC_LISTS</c> when set; otherwise <c>shared/data/lists</c> next to the repository root or next to any folder
+    /// above it (a clone may sit deeper than the checkout it was made from); otherwise this machine's <c>/work/shared</c>.
+    /// </summary>
     private static string Locate()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        if (Environment.GetEnvironmentVariable("IAASKYC_LISTS") is { Length: > 0 } configured) return configured;
+        DirectoryInfo? root = null;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null && root is null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "IaasKyc.sln")))
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "lists"));
+            if (File.Exists(Path.Combine(dir.FullName, "IaasKyc.sln"))) root = dir;
         }
-        throw new DirectoryNotFoundException("IaasKyc.sln was not found above " + AppContext.BaseDirectory);
+        if (root is null) throw new DirectoryNotFoundException("IaasKyc.sln was not found above " + AppContext.BaseDirectory);
+        for (var dir = root.Parent; dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "data", "lists");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        const string machine = "/work/shared/data/lists";
+        return Directory.Exists(machine)
+            ? machine
+            : throw new DirectoryNotFoundException($"The real list files were not found next to {root.FullName} or above it; set IAASKYC_LISTS to their folder.");
     }
 }
