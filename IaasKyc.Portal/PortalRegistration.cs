@@ -158,6 +158,7 @@ public static class PortalRegistration
         services.AddScoped<Features.AccessEvents.AccessEventService>();
         services.AddScoped<Features.Customers.Intake.IntakeCatalog>();
         services.AddScoped<Features.Owners.OwnershipService>();
+        services.AddScoped<Features.Resellers.ResellerService>();
         return services;
     }
 

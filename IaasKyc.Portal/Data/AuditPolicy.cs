@@ -1,4 +1,5 @@
 using IaasKyc.Domain.Customers;
+using IaasKyc.Domain.Resellers;
 using Microsoft.AspNetCore.Identity;
 
 namespace IaasKyc.Portal.Data;
@@ -54,6 +55,12 @@ public static class AuditPolicy
         [typeof(Features.Owners.OwnershipStructure)] = new("Ownership",
             Subject: e => ((Features.Owners.OwnershipStructure)e).CustomerId.ToString(),
             Personal: Set(nameof(Features.Owners.OwnershipStructure.NodesJson))),
+        [typeof(Reseller)] = new("Reseller"),
+        [typeof(ResellerContact)] = new("ResellerContact", Subject: e => ((ResellerContact)e).ResellerId.ToString(),
+            Personal: Set(nameof(ResellerContact.Name), nameof(ResellerContact.Email), nameof(ResellerContact.Phone))),
+        [typeof(ResellerCipFile)] = new("ResellerCip"),
+        [typeof(ResellerEndAccount)] = new("ResellerEndAccount"),
+        [typeof(ResellerStatusChange)] = new("ResellerStatus"),
     };
 
     /// <summary>Audit infrastructure is never audited itself.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using IaasKyc.Domain.Audit;
 using IaasKyc.Domain.Customers;
+using IaasKyc.Domain.Resellers;
 using IaasKyc.Portal.Features.ApiKeys;
 using IaasKyc.Portal.Features.RulePacks;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -27,6 +28,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, A
     public DbSet<Product> Products => Set<Product>();
     public DbSet<CipDocument> CipDocuments => Set<CipDocument>();
     public DbSet<Features.Owners.OwnershipStructure> OwnershipStructures => Set<Features.Owners.OwnershipStructure>();
+    public DbSet<Reseller> Resellers => Set<Reseller>();
+    public DbSet<ResellerEndAccount> ResellerEndAccounts => Set<ResellerEndAccount>();
 
     public AuditActor? Actor { get; } = actor;
 

@@ -18,6 +18,9 @@ public static class ReportDownloads
         app.MapGet("/customers/{customerId:guid}/evidence/{evidenceId:guid}/file", EvidenceFileAsync)
             .RequireAuthorization(Policies.CustomersRead)
             .ExcludeFromDescription();
+        app.MapGet("/resellers/{resellerId:guid}/cip/{fileId:guid}/file", Features.Resellers.ResellerFiles.CipFileAsync)
+            .RequireAuthorization(Policies.ResellersRead)
+            .ExcludeFromDescription();
         return app;
     }
 

@@ -38,6 +38,9 @@ public sealed class PagePolicyTableTests
         ["/customers/{customerId:guid}/accounts/{accountId:guid}/access"] = Policies.CustomersRead,
         ["/review"] = Policies.CustomersDecide,
         ["/cip"] = Policies.CustomersRead,
+        ["/resellers"] = Policies.ResellersRead,
+        ["/resellers/new"] = Policies.ResellersEdit,
+        ["/resellers/{Id:guid}"] = Policies.ResellersRead,
     };
 
     public static TheoryData<string, string> Pages()

@@ -1,0 +1,87 @@
+using IaasKyc.Domain.Customers;
+using IaasKyc.Domain.Resellers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IaasKyc.Portal.Data.Configurations;
+
+public sealed class ResellerConfiguration : IEntityTypeConfiguration<Reseller>
+{
+    public void Configure(EntityTypeBuilder<Reseller> b)
+    {
+        b.HasKey(r => r.Id);
+        b.HasIndex(r => r.CustomerId).IsUnique();
+        b.HasOne<Customer>().WithOne().HasForeignKey<Reseller>(r => r.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(r => r.Arrangement).HasConversion<string>().HasMaxLength(24);
+        b.Property(r => r.AgreementReference).HasMaxLength(ResellerRules.ReferenceMax);
+        b.Property(r => r.CreatedBy).HasMaxLength(256);
+        b.Property(r => r.Version).IsConcurrencyToken();
+
+        b.HasMany(r => r.Contacts).WithOne().HasForeignKey(c => c.ResellerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(r => r.CipFiles).WithOne().HasForeignKey(f => f.ResellerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(r => r.EndAccounts).WithOne().HasForeignKey(a => a.ResellerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(r => r.History).WithOne().HasForeignKey(h => h.ResellerId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(r => r.Contacts).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(r => r.CipFiles).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(r => r.EndAccounts).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(r => r.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public sealed class ResellerContactConfiguration : IEntityTypeConfiguration<ResellerContact>
+{
+    public void Configure(EntityTypeBuilder<ResellerContact> b)
+    {
+        b.HasKey(c => c.Id);
+        // Keys are made in the domain: an entity reached through its reseller's collection is new, not an existing row to update.
+        b.Property(c => c.Id).ValueGeneratedNever();
+        b.Property(c => c.Name).HasMaxLength(IntakeRules.NameMax);
+        b.Property(c => c.Title).HasMaxLength(IntakeRules.ShortMax);
+        b.Property(c => c.Email).HasMaxLength(IntakeRules.EmailMax);
+        b.Property(c => c.Phone).HasMaxLength(20);
+        b.HasIndex(c => c.ResellerId);
+    }
+}
+
+public sealed class ResellerCipFileConfiguration : IEntityTypeConfiguration<ResellerCipFile>
+{
+    public void Configure(EntityTypeBuilder<ResellerCipFile> b)
+    {
+        b.HasKey(f => f.Id);
+        b.Property(f => f.Id).ValueGeneratedNever();
+        b.Property(f => f.UploadId).HasMaxLength(32);
+        b.Property(f => f.FileName).HasMaxLength(255);
+        b.Property(f => f.Sha256).HasMaxLength(64);
+        b.Property(f => f.UploadedBy).HasMaxLength(256);
+        b.HasIndex(f => new { f.ResellerId, f.Number }).IsUnique();
+    }
+}
+
+public sealed class ResellerEndAccountConfiguration : IEntityTypeConfiguration<ResellerEndAccount>
+{
+    public void Configure(EntityTypeBuilder<ResellerEndAccount> b)
+    {
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Id).ValueGeneratedNever();
+        b.Property(a => a.RecordedBy).HasMaxLength(256);
+        // An account comes through at most one reseller.
+        b.HasIndex(a => a.AccountId).IsUnique();
+        b.HasIndex(a => a.ResellerId);
+        b.HasOne<Account>().WithMany().HasForeignKey(a => a.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class ResellerStatusChangeConfiguration : IEntityTypeConfiguration<ResellerStatusChange>
+{
+    public void Configure(EntityTypeBuilder<ResellerStatusChange> b)
+    {
+        b.HasKey(h => h.Id);
+        b.Property(h => h.Id).ValueGeneratedNever();
+        b.Property(h => h.From).HasConversion<string>().HasMaxLength(16);
+        b.Property(h => h.To).HasConversion<string>().HasMaxLength(16);
+        b.Property(h => h.By).HasMaxLength(256);
+        b.Property(h => h.Note).HasMaxLength(2000);
+        b.HasIndex(h => new { h.ResellerId, h.AtUtc });
+    }
+}

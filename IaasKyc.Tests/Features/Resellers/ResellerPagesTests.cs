@@ -1,0 +1,97 @@
+using Bunit;
+using IaasKyc.Domain.Resellers;
+using IaasKyc.Portal.Features.Customers;
+using IaasKyc.Portal.Features.Resellers;
+using IaasKyc.Portal.Security;
+using IaasKyc.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace IaasKyc.Tests.Features.Resellers;
+
+public sealed class ResellerPagesTests : ComponentTestBase
+{
+    public ResellerPagesTests() => SignInAs("officer@example.test", Roles.Officer);
+
+    private ResellerService Service => Services.GetRequiredService<ResellerService>();
+
+    private Task<Guid> ForeignEntityAsync(string name = "Nordlicht Rechenzentrum GmbH", string reference = "ACC-NORD-1") =>
+        Support.Customers.SubmittedForeignAsync(Services.GetRequiredService<CustomerService>(), Services.GetRequiredService<CustomerQueries>(), name, reference);
+
+    /// <summary>Renders a page of the feature with one parameter, under the popover provider MudSelect needs.</summary>
+    private IRenderedComponent<IComponent> RenderWith<T>(string? parameter = null, object? value = null) where T : IComponent => Render(b =>
+    {
+        b.OpenComponent<MudPopoverProvider>(0);
+        b.CloseComponent();
+        b.OpenComponent<T>(1);
+        if (parameter is not null) b.AddAttribute(2, parameter, value);
+        b.CloseComponent();
+    });
+
+    private IRenderedComponent<IComponent> NewResellerFor(Guid customerId)
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/resellers/new?customer={customerId}");
+        return RenderWith<NewResellerPage>();
+    }
+
+    private static string FieldText(IRenderedComponent<IComponent> cut, string inputId) => cut.Find($"#{inputId}").Closest(".mud-input-control")!.TextContent;
+
+    [Fact]
+    public async Task The_new_reseller_form_shows_each_refusal_at_its_field_and_stores_nothing()
+    {
+        var customerId = await ForeignEntityAsync();
+        var cut = NewResellerFor(customerId);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=create-reseller]"));
+
+        cut.Find("#relationship-start").Change("2099-01-01");
+        cut.Find("#contact-name").Change("Jonas Weber");
+        cut.Find("#contact-title").Change("Head of Compliance");
+        cut.Find("#contact-email").Change("jonas at nordlicht");
+        cut.Find("#contact-phone").Change("030 9876543");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("cannot be in the future", FieldText(cut, "relationship-start")));
+        Assert.Contains("Enter an email address such as", FieldText(cut, "contact-email"));
+        Assert.DoesNotContain("not a valid phone", FieldText(cut, "contact-phone"));
+        Assert.Empty(await Service.ListAsync());
+    }
+
+    [Fact]
+    public async Task A_valid_new_reseller_is_stored_and_the_officer_is_taken_to_its_page()
+    {
+        var customerId = await ForeignEntityAsync();
+        var cut = NewResellerFor(customerId);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=create-reseller]"));
+
+        cut.Find("#contact-name").Change("Jonas Weber");
+        cut.Find("#contact-title").Change("Head of Compliance");
+        cut.Find("#contact-email").Change("jonas.weber@nordlicht.example");
+        cut.Find("#contact-phone").Change("030 9876543");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Single(Service.ListAsync().GetAwaiter().GetResult()));
+        var id = (await Service.ListAsync())[0].Id;
+        Assert.EndsWith($"/resellers/{id}", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public async Task The_reseller_page_shows_the_end_customers_account_and_an_auditor_gets_no_forms()
+    {
+        var customerId = await ForeignEntityAsync();
+        await ForeignEntityAsync("Kleinkunde Berlin GmbH", "ACC-END-7");
+        var created = await Service.CreateAsync(new NewResellerInput(customerId, "2026-01-15", new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
+        Assert.True((await Service.AddEndAccountAsync(created.Id!.Value, created.Version!.Value, "ACC-END-7")).Ok);
+        SignInAs("auditor@example.test", Roles.Auditor);
+
+        var cut = RenderWith<ResellerPage>(nameof(ResellerPage.Id), created.Id!.Value);
+        cut.WaitForAssertion(() => cut.Find("h1"));
+        cut.FindAll(".mud-tab").First(t => t.TextContent.StartsWith("Accounts", StringComparison.Ordinal)).Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Kleinkunde Berlin GmbH", cut.Find("[data-testid=end-accounts]").TextContent));
+        Assert.Contains("ACC-NORD-1", cut.Find("[data-testid=own-accounts]").TextContent);
+        Assert.Empty(cut.FindAll("#end-account"));
+        Assert.Empty(cut.FindAll("[data-testid=activate]"));
+        Assert.Equal(ResellerStatus.Onboarding, (await Service.GetAsync(created.Id!.Value))!.Status);
+    }
+}
