@@ -159,6 +159,7 @@ public static class PortalRegistration
         services.AddScoped<Features.Customers.Intake.IntakeCatalog>();
         services.AddScoped<Features.Owners.OwnershipService>();
         services.AddScoped<Features.Resellers.ResellerService>();
+        services.AddScoped<Features.Resellers.AttestationService>();
         return services;
     }
 

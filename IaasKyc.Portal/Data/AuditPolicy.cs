@@ -61,6 +61,7 @@ public static class AuditPolicy
         [typeof(ResellerCipFile)] = new("ResellerCip"),
         [typeof(ResellerEndAccount)] = new("ResellerEndAccount"),
         [typeof(ResellerStatusChange)] = new("ResellerStatus"),
+        [typeof(AttestationTemplate)] = new("AttestationTemplate"),
     };
 
     /// <summary>Audit infrastructure is never audited itself.</summary>

@@ -30,6 +30,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, A
     public DbSet<Features.Owners.OwnershipStructure> OwnershipStructures => Set<Features.Owners.OwnershipStructure>();
     public DbSet<Reseller> Resellers => Set<Reseller>();
     public DbSet<ResellerEndAccount> ResellerEndAccounts => Set<ResellerEndAccount>();
+    public DbSet<AttestationTemplate> AttestationTemplates => Set<AttestationTemplate>();
 
     public AuditActor? Actor { get; } = actor;
 

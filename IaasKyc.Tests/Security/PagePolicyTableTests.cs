@@ -41,6 +41,7 @@ public sealed class PagePolicyTableTests
         ["/resellers"] = Policies.ResellersRead,
         ["/resellers/new"] = Policies.ResellersEdit,
         ["/resellers/{Id:guid}"] = Policies.ResellersRead,
+        ["/resellers/templates"] = Policies.ResellersRead,
     };
 
     public static TheoryData<string, string> Pages()

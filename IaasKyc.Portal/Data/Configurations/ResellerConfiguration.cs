@@ -85,3 +85,20 @@ public sealed class ResellerStatusChangeConfiguration : IEntityTypeConfiguration
         b.HasIndex(h => new { h.ResellerId, h.AtUtc });
     }
 }
+
+public sealed class AttestationTemplateConfiguration : IEntityTypeConfiguration<AttestationTemplate>
+{
+    public void Configure(EntityTypeBuilder<AttestationTemplate> b)
+    {
+        b.HasKey(t => t.Id);
+        b.HasIndex(t => t.Number).IsUnique();
+        b.Property(t => t.Introduction).HasMaxLength(AttestationTemplate.IntroductionMax);
+        b.Property(t => t.DraftedBy).HasMaxLength(256);
+        b.Property(t => t.ApprovedBy).HasMaxLength(256);
+        b.Property(t => t.Version).IsConcurrencyToken();
+        b.Ignore(t => t.Label);
+        b.Ignore(t => t.IsApproved);
+        b.Ignore(t => t.IsSent);
+        b.Ignore(t => t.ClauseTexts);
+    }
+}

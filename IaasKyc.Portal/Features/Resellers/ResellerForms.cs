@@ -59,3 +59,54 @@ public sealed class EndAccountForm
     [Required(ErrorMessage = "Enter the end customer's account reference."), StringLength(IntakeRules.ReferenceMax)]
     public string? Reference { get; set; }
 }
+
+/// <summary>A template version being written: the introduction and one property per required clause (findings name "clauses.key").</summary>
+public sealed class TemplateForm
+{
+    [Required(ErrorMessage = "Write the introduction: who attests what, to whom."), StringLength(AttestationTemplate.IntroductionMax)]
+    public string? Introduction { get; set; }
+
+    [Required(ErrorMessage = "Write this clause: every attestation must carry it."), StringLength(AttestationTemplate.ClauseMax)]
+    public string? Identification { get; set; }
+
+    [Required(ErrorMessage = "Write this clause: every attestation must carry it."), StringLength(AttestationTemplate.ClauseMax)]
+    public string? Verification { get; set; }
+
+    [Required(ErrorMessage = "Write this clause: every attestation must carry it."), StringLength(AttestationTemplate.ClauseMax)]
+    public string? RecordKeeping { get; set; }
+
+    [Required(ErrorMessage = "Write this clause: every attestation must carry it."), StringLength(AttestationTemplate.ClauseMax)]
+    public string? AiTrainingReports { get; set; }
+
+    [Required(ErrorMessage = "Write this clause: every attestation must carry it."), StringLength(AttestationTemplate.ClauseMax)]
+    public string? SpecialMeasures { get; set; }
+
+    [Required(ErrorMessage = "Write this clause: every attestation must carry it."), StringLength(AttestationTemplate.ClauseMax)]
+    public string? CipProduction { get; set; }
+
+    [Required(ErrorMessage = "Write this clause: every attestation must carry it."), StringLength(AttestationTemplate.ClauseMax)]
+    public string? CipChanges { get; set; }
+
+    public static TemplateForm From(string introduction, IReadOnlyDictionary<string, string> clauses) => new()
+    {
+        Introduction = introduction,
+        Identification = clauses.GetValueOrDefault("identification"),
+        Verification = clauses.GetValueOrDefault("verification"),
+        RecordKeeping = clauses.GetValueOrDefault("recordKeeping"),
+        AiTrainingReports = clauses.GetValueOrDefault("aiTrainingReports"),
+        SpecialMeasures = clauses.GetValueOrDefault("specialMeasures"),
+        CipProduction = clauses.GetValueOrDefault("cipProduction"),
+        CipChanges = clauses.GetValueOrDefault("cipChanges"),
+    };
+
+    public TemplateInput ToInput() => new(Introduction, new Dictionary<string, string?>
+    {
+        ["identification"] = Identification,
+        ["verification"] = Verification,
+        ["recordKeeping"] = RecordKeeping,
+        ["aiTrainingReports"] = AiTrainingReports,
+        ["specialMeasures"] = SpecialMeasures,
+        ["cipProduction"] = CipProduction,
+        ["cipChanges"] = CipChanges,
+    });
+}

@@ -12,6 +12,27 @@ namespace IaasKyc.Portal.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AttestationTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Introduction = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ClausesJson = table.Column<string>(type: "TEXT", nullable: false),
+                    DraftedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DraftedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ApprovedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FirstSentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttestationTemplates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Resellers",
                 columns: table => new
                 {
@@ -136,6 +157,12 @@ namespace IaasKyc.Portal.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AttestationTemplates_Number",
+                table: "AttestationTemplates",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ResellerCipFile_ResellerId_Number",
                 table: "ResellerCipFile",
                 columns: new[] { "ResellerId", "Number" },
@@ -172,6 +199,9 @@ namespace IaasKyc.Portal.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AttestationTemplates");
+
             migrationBuilder.DropTable(
                 name: "ResellerCipFile");
 
