@@ -31,6 +31,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, A
     public DbSet<Reseller> Resellers => Set<Reseller>();
     public DbSet<ResellerEndAccount> ResellerEndAccounts => Set<ResellerEndAccount>();
     public DbSet<AttestationTemplate> AttestationTemplates => Set<AttestationTemplate>();
+    public DbSet<Attestation> Attestations => Set<Attestation>();
 
     public AuditActor? Actor { get; } = actor;
 

@@ -42,6 +42,7 @@ public sealed class PagePolicyTableTests
         ["/resellers/new"] = Policies.ResellersEdit,
         ["/resellers/{Id:guid}"] = Policies.ResellersRead,
         ["/resellers/templates"] = Policies.ResellersRead,
+        ["/attest/{Token}"] = Anonymous,
     };
 
     public static TheoryData<string, string> Pages()

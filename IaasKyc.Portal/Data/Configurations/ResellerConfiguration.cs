@@ -102,3 +102,27 @@ public sealed class AttestationTemplateConfiguration : IEntityTypeConfiguration<
         b.Ignore(t => t.ClauseTexts);
     }
 }
+
+public sealed class AttestationConfiguration : IEntityTypeConfiguration<Attestation>
+{
+    public void Configure(EntityTypeBuilder<Attestation> b)
+    {
+        b.HasKey(a => a.Id);
+        b.Property(a => a.TokenHash).HasMaxLength(64);
+        b.HasIndex(a => a.TokenHash).IsUnique();
+        b.HasIndex(a => new { a.ResellerId, a.SentAtUtc });
+        b.HasOne<Reseller>().WithMany().HasForeignKey(a => a.ResellerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AttestationTemplate>().WithMany().HasForeignKey(a => a.TemplateId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(a => a.TextSha256).HasMaxLength(64);
+        b.Property(a => a.SignedTextSha256).HasMaxLength(64);
+        b.Property(a => a.RulePackVersion).HasMaxLength(100);
+        b.Property(a => a.SentTo).HasMaxLength(IntakeRules.EmailMax);
+        b.Property(a => a.SentBy).HasMaxLength(256);
+        b.Property(a => a.RevokedBy).HasMaxLength(256);
+        b.Property(a => a.SignerName).HasMaxLength(IntakeRules.NameMax);
+        b.Property(a => a.SignerTitle).HasMaxLength(IntakeRules.ShortMax);
+        b.Property(a => a.SignerEmail).HasMaxLength(IntakeRules.EmailMax);
+        b.Property(a => a.SignerIp).HasMaxLength(45);
+        b.Property(a => a.Version).IsConcurrencyToken();
+    }
+}

@@ -1,8 +1,10 @@
 using IaasKyc.Domain;
 using IaasKyc.Domain.Customers;
 using IaasKyc.Domain.Resellers;
+using IaasKyc.Domain.Rules;
 using IaasKyc.Portal.Data;
 using IaasKyc.Portal.Features.RulePacks;
+using IaasKyc.Portal.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace IaasKyc.Portal.Features.Resellers;
@@ -16,12 +18,164 @@ public sealed record TemplateView(Guid Id, int Number, string Introduction, IRea
     public string State => FirstSentAtUtc is not null ? "Sent" : ApprovedAtUtc is not null ? "Approved" : "Draft";
 }
 
+public sealed record SentAttestation(Outcome Outcome, string? Link = null, string? MailedTo = null);
+
+public sealed record AttestationView(Guid Id, int TemplateNumber, string SentBy, DateTime SentAtUtc, string? SentTo, DateTime LinkExpiresAtUtc,
+    AttestationState State, string? RevokedBy, DateTime? RevokedAtUtc, string? SignerName, string? SignerTitle, string? SignerEmail, DateTime? SignedAtUtc,
+    string? SignerIp, string TextSha256, string? SignedTextSha256, DateOnly? ValidUntil, Guid Version);
+
+/// <summary>What the public signing page may show: the reseller's name and the exact text, or only a plain explanation.</summary>
+public sealed record PublicAttestation(string? ResellerName, string? Text, string? TextSha256, string? Problem);
+
+public sealed record SignatureInput(string? Name, string? Title, string? Email, bool Authorised, string? ShownTextSha256);
+
 /// <summary>
 /// Flow-down attestations (regulation.md §2, proposed § 7.301): the versioned template an Approver approves before it is sent
-/// (never the author; a version once sent is frozen).
+/// (never the author; a version once sent is frozen), and the attestations sent as single-use signing links and signed without an account.
 /// </summary>
-public sealed class AttestationService(IDbContextFactory<PortalDbContext> dbFactory, AuditActor actor, PortalTime time)
+public sealed class AttestationService(IDbContextFactory<PortalDbContext> dbFactory, AuditActor actor, PortalTime time, IMailSender mail,
+    ILogger<AttestationService> logger)
 {
+    /// <summary>
+    /// Sends the latest approved template version to the reseller: a new link (the token is returned once, for the Officer to pass on,
+    /// and mailed to the contact when one is chosen). <paramref name="baseUri"/> is the portal's address as the Officer reaches it.
+    /// </summary>
+    public async Task<SentAttestation> SendAsync(Guid resellerId, Guid? contactId, string baseUri, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var reseller = await db.Resellers.Include(r => r.Contacts).AsNoTracking().FirstOrDefaultAsync(r => r.Id == resellerId, ct);
+        if (reseller is null) return new(Outcome.Invalid("notFound", "The reseller no longer exists.", ""));
+        if (reseller.Status == ResellerStatus.Terminated)
+            return new(Outcome.RefusedBecause("state", "The reseller is terminated: no attestation is sent to it."));
+        var contact = contactId is { } cid ? reseller.Contacts.FirstOrDefault(c => c.Id == cid) : null;
+        if (contactId is not null && contact is null) return new(Outcome.Invalid("notFound", "The contact no longer exists.", "contactId"));
+        var template = await db.AttestationTemplates.Where(t => t.ApprovedAtUtc != null).OrderByDescending(t => t.Number).FirstOrDefaultAsync(ct);
+        if (template is null)
+            return new(Outcome.Invalid("attestation.noTemplate", "No template version is approved yet: an Approver approves one on the templates page first.", ""));
+
+        var pack = await RulePackService.ActiveAsync(db, time.Today, ct);
+        var now = time.UtcNow;
+        var token = AttestationTokens.New();
+        var attestation = new Attestation(Guid.NewGuid(), reseller.Id, template, template.Render(pack), pack.Version, AttestationTokens.Hash(token),
+            contact?.Email, await actor.NameAsync(), now, now.AddDays(pack.AttestationLinkDays));
+        template.MarkSent(now);
+        db.Attestations.Add(attestation);
+        await RulePackService.RecordUseAsync(db, pack.Version, now, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new(Outcome.ConflictWith("The template changed at the same moment: send again."));
+        }
+
+        var link = $"{baseUri.TrimEnd('/')}/attest/{token}";
+        var name = await db.Customers.Where(c => c.Id == reseller.CustomerId).Select(c => c.LegalName).FirstAsync(ct);
+        string? mailed = null;
+        if (contact is not null)
+        {
+            try
+            {
+                await mail.SendAsync(new OutgoingMail(contact.Email, $"Flow-down attestation for {name}: please read and sign",
+                    $"Dear {contact.Name},\n\nAs a foreign reseller of our IaaS products, {name} is asked to sign the flow-down attestation " +
+                    $"(template v{template.Number}). Open this link, read the text and sign it; no account is needed:\n\n{link}\n\n" +
+                    $"The link can be used once and expires on {time.Format(attestation.LinkExpiresAtUtc)}.\n"), ct);
+                mailed = contact.Email;
+            }
+            catch (Exception e) when (e is IOException or System.Net.Mail.SmtpException or InvalidOperationException)
+            {
+                logger.LogWarning(e, "The attestation link for reseller {ResellerId} could not be mailed.", reseller.Id);
+            }
+        }
+        return new(Outcome.Success(attestation.Version, attestation.Id), link, mailed);
+    }
+
+    public async Task<IReadOnlyList<AttestationView>> ForResellerAsync(Guid resellerId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Attestations.AsNoTracking().Where(a => a.ResellerId == resellerId).ToListAsync(ct);
+        var now = time.UtcNow;
+        return [.. rows.OrderByDescending(a => a.SentAtUtc).Select(a => new AttestationView(a.Id, a.TemplateNumber, a.SentBy, a.SentAtUtc, a.SentTo,
+            a.LinkExpiresAtUtc, a.StateAt(now), a.RevokedBy, a.RevokedAtUtc, a.SignerName, a.SignerTitle, a.SignerEmail, a.SignedAtUtc, a.SignerIp,
+            a.TextSha256, a.SignedTextSha256, a.ValidUntil, a.Version))];
+    }
+
+    public async Task<Outcome> RevokeAsync(Guid attestationId, Guid version, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var a = await db.Attestations.FirstOrDefaultAsync(x => x.Id == attestationId, ct);
+        if (a is null) return Outcome.Invalid("notFound", "The attestation no longer exists.", "");
+        if (a.Version != version) return Outcome.ConflictWith("The attestation changed since you opened it (signed, perhaps): reload.");
+        try
+        {
+            a.Revoke(await actor.NameAsync(), time.UtcNow);
+            await db.SaveChangesAsync(ct);
+        }
+        catch (InvalidStateTransition e)
+        {
+            return Outcome.RefusedBecause("state", e.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome.ConflictWith("The attestation was signed at the same moment: reload.");
+        }
+        return Outcome.Success(a.Version, a.Id);
+    }
+
+    /// <summary>The public page's view of a token: the text to sign, or a plain explanation (unknown, used, revoked, expired).</summary>
+    public async Task<PublicAttestation> OpenAsync(string? token, CancellationToken ct = default)
+    {
+        if (!AttestationTokens.LooksValid(token)) return new(null, null, null, AttestationTokens.Unknown);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var hash = AttestationTokens.Hash(token!);
+        var a = await db.Attestations.AsNoTracking().FirstOrDefaultAsync(x => x.TokenHash == hash, ct);
+        if (a is null) return new(null, null, null, AttestationTokens.Unknown);
+        var state = a.StateAt(time.UtcNow);
+        if (state != AttestationState.Pending) return new(null, null, null, AttestationTokens.Explain(state));
+        var name = await (from r in db.Resellers join c in db.Customers on r.CustomerId equals c.Id where r.Id == a.ResellerId select c.LegalName).FirstAsync(ct);
+        return new(name, a.Text, a.TextSha256, null);
+    }
+
+    /// <summary>
+    /// Records a signature through the link: full name, title, e-mail and the signatory's confirmation that they may sign, with UTC time,
+    /// <paramref name="ip"/> (the request's remote address) and the SHA-256 of the text the page showed. The token works once.
+    /// </summary>
+    public async Task<Outcome> SignAsync(string? token, SignatureInput input, string ip, CancellationToken ct = default)
+    {
+        if (!AttestationTokens.LooksValid(token)) return Outcome.RefusedBecause("attestation.unknown", AttestationTokens.Unknown);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var hash = AttestationTokens.Hash(token!);
+        var a = await db.Attestations.FirstOrDefaultAsync(x => x.TokenHash == hash, ct);
+        if (a is null) return Outcome.RefusedBecause("attestation.unknown", AttestationTokens.Unknown);
+        var state = a.StateAt(time.UtcNow);
+        if (state != AttestationState.Pending) return Outcome.RefusedBecause("attestation.closed", AttestationTokens.Explain(state));
+
+        var f = new List<Finding>();
+        var name = IntakeRules.Text(input.Name, "name", IntakeRules.NameMax, f, required: true, "Enter your full name.");
+        var title = IntakeRules.Text(input.Title, "title", IntakeRules.ShortMax, f, required: true, "Enter your title, for example Managing Director.");
+        var email = IntakeRules.Email(input.Email, f);
+        if (!input.Authorised) f.Add(new("attestation.notAuthorised", "Confirm that you are authorised to sign for the reseller; if you are not, ask the person who is.", "authorised"));
+        if (f.Count > 0) return Outcome.Invalid(f);
+
+        var pack = await RulePackService.ActiveAsync(db, time.Today, ct);
+        var now = time.UtcNow;
+        try
+        {
+            a.Sign(name!, title!, email!, ip, input.ShownTextSha256 ?? "", now, Deadline.LocalDate(now, time.Zone).AddDays(pack.AttestationValidityDays));
+            await db.SaveChangesAsync(ct);
+        }
+        catch (InvalidStateTransition e)
+        {
+            return Outcome.RefusedBecause("attestation.closed", e.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Outcome.RefusedBecause("attestation.closed", AttestationTokens.Explain(AttestationState.Signed));
+        }
+        return Outcome.Success(a.Version, a.Id);
+    }
+
     /// <summary>Every version, newest first, each previewed with the active rule pack's numbers.</summary>
     public async Task<IReadOnlyList<TemplateView>> TemplatesAsync(CancellationToken ct = default)
     {

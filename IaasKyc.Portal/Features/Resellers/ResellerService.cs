@@ -20,8 +20,23 @@ public sealed class ResellerService(IDbContextFactory<PortalDbContext> dbFactory
         var rows = await (from r in db.Resellers.AsNoTracking()
                           join c in db.Customers on r.CustomerId equals c.Id
                           select new { r.Id, r.CustomerId, c.LegalName, c.Country, r.Status, r.Arrangement }).ToListAsync(ct);
+        var attestations = (await db.Attestations.AsNoTracking().ToListAsync(ct)).ToLookup(a => a.ResellerId);
         return [.. rows.OrderBy(r => r.LegalName, StringComparer.CurrentCultureIgnoreCase)
-            .Select(r => new ResellerListItem(r.Id, r.CustomerId, r.LegalName, r.Country, r.Status, r.Arrangement, "None"))];
+            .Select(r => new ResellerListItem(r.Id, r.CustomerId, r.LegalName, r.Country, r.Status, r.Arrangement,
+                AttestationSummary(attestations[r.Id], time.UtcNow, time.Today)))];
+    }
+
+    /// <summary>The reseller's attestation position in a few words: the latest signature and its validity, and any link awaiting a signature.</summary>
+    public static string AttestationSummary(IEnumerable<Attestation> attestations, DateTime nowUtc, DateOnly today)
+    {
+        var list = attestations.ToList();
+        var signed = list.Where(a => a.SignedAtUtc is not null).MaxBy(a => a.SignedAtUtc);
+        var pending = list.Any(a => a.StateAt(nowUtc) == AttestationState.Pending);
+        var text = signed?.ValidUntil is { } until
+            ? until >= today ? $"Signed, valid until {until:yyyy-MM-dd}" : $"Expired {until:yyyy-MM-dd}"
+            : list.Count == 0 ? "None" : pending ? "" : "Not signed";
+        if (pending) text = text.Length == 0 ? "Link sent, awaiting signature" : text + " · link sent";
+        return text;
     }
 
     /// <summary>Entity customers determined foreign (regulation.md "Who is who": a foreign reseller is a foreign person), open, not yet resellers.</summary>

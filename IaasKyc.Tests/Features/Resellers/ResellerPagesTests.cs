@@ -94,4 +94,26 @@ public sealed class ResellerPagesTests : ComponentTestBase
         Assert.Empty(cut.FindAll("[data-testid=activate]"));
         Assert.Equal(ResellerStatus.Onboarding, (await Service.GetAsync(created.Id!.Value))!.Status);
     }
+
+    [Fact]
+    public async Task Sending_an_attestation_shows_the_link_once_and_lists_it_as_awaiting_a_signature()
+    {
+        var customerId = await ForeignEntityAsync();
+        var created = await Service.CreateAsync(new NewResellerInput(customerId, "2026-01-15", new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
+        var templates = Services.GetRequiredService<AttestationService>();
+        var drafted = await templates.DraftAsync(AttestationTemplateServiceTests.Standard());
+        SignInAs("approver@example.test", Roles.Approver);
+        Assert.True((await templates.ApproveAsync(drafted.Id!.Value, drafted.Version!.Value)).Ok);
+        SignInAs("officer@example.test", Roles.Officer);
+
+        var cut = RenderWith<ResellerPage>(nameof(ResellerPage.Id), created.Id!.Value);
+        cut.WaitForAssertion(() => cut.Find("h1"));
+        cut.FindAll(".mud-tab").First(t => t.TextContent.StartsWith("Attestations", StringComparison.Ordinal)).Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=no-attestations]"));
+        cut.Find("[data-testid=send]").Click();
+
+        cut.WaitForAssertion(() => Assert.StartsWith("http://localhost/attest/", cut.Find("#attestation-link").GetAttribute("value")));
+        Assert.Contains("mailed to jonas@nordlicht.example", cut.Find("[data-testid=link-created]").TextContent);
+        Assert.Contains("Awaiting signature", cut.Find("[data-testid=attestation-state]").TextContent);
+    }
 }

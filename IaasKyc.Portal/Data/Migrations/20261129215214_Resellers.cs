@@ -61,6 +61,50 @@ namespace IaasKyc.Portal.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Attestations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResellerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TemplateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TemplateNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    TextSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RulePackVersion = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SentTo = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    SentBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LinkExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    RevokedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SignerName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    SignerTitle = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SignerEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    SignedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SignerIp = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
+                    SignedTextSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attestations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Attestations_AttestationTemplates_TemplateId",
+                        column: x => x.TemplateId,
+                        principalTable: "AttestationTemplates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Attestations_Resellers_ResellerId",
+                        column: x => x.ResellerId,
+                        principalTable: "Resellers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ResellerCipFile",
                 columns: table => new
                 {
@@ -157,6 +201,22 @@ namespace IaasKyc.Portal.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attestations_ResellerId_SentAtUtc",
+                table: "Attestations",
+                columns: new[] { "ResellerId", "SentAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attestations_TemplateId",
+                table: "Attestations",
+                column: "TemplateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attestations_TokenHash",
+                table: "Attestations",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AttestationTemplates_Number",
                 table: "AttestationTemplates",
                 column: "Number",
@@ -200,7 +260,7 @@ namespace IaasKyc.Portal.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "AttestationTemplates");
+                name: "Attestations");
 
             migrationBuilder.DropTable(
                 name: "ResellerCipFile");
@@ -213,6 +273,9 @@ namespace IaasKyc.Portal.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "ResellerStatusChange");
+
+            migrationBuilder.DropTable(
+                name: "AttestationTemplates");
 
             migrationBuilder.DropTable(
                 name: "Resellers");
