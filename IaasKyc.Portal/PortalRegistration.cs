@@ -160,6 +160,7 @@ public static class PortalRegistration
         services.AddScoped<Features.Owners.OwnershipService>();
         services.AddScoped<Features.Resellers.ResellerService>();
         services.AddScoped<Features.Resellers.AttestationService>();
+        services.AddScoped<AttestationCertificateDocument>();
         return services;
     }
 

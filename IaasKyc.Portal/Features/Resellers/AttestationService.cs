@@ -27,6 +27,11 @@ public sealed record AttestationView(Guid Id, int TemplateNumber, string SentBy,
 /// <summary>What the public signing page may show: the reseller's name and the exact text, or only a plain explanation.</summary>
 public sealed record PublicAttestation(string? ResellerName, string? Text, string? TextSha256, string? Problem);
 
+/// <summary>What the certificate of a signed attestation states.</summary>
+public sealed record AttestationCertificate(string ResellerName, string? Country, int TemplateNumber, string RulePackVersion, string Text, string TextSha256,
+    string SentBy, DateTime SentAtUtc, string? SentTo, string SignerName, string SignerTitle, string SignerEmail, DateTime SignedAtUtc, string SignerIp,
+    DateOnly ValidUntil);
+
 public sealed record SignatureInput(string? Name, string? Title, string? Email, bool Authorised, string? ShownTextSha256);
 
 /// <summary>
@@ -99,6 +104,20 @@ public sealed class AttestationService(IDbContextFactory<PortalDbContext> dbFact
         return [.. rows.OrderByDescending(a => a.SentAtUtc).Select(a => new AttestationView(a.Id, a.TemplateNumber, a.SentBy, a.SentAtUtc, a.SentTo,
             a.LinkExpiresAtUtc, a.StateAt(now), a.RevokedBy, a.RevokedAtUtc, a.SignerName, a.SignerTitle, a.SignerEmail, a.SignedAtUtc, a.SignerIp,
             a.TextSha256, a.SignedTextSha256, a.ValidUntil, a.Version))];
+    }
+
+    /// <summary>A signed attestation of the reseller, for its certificate; null when unknown, of another reseller or not signed.</summary>
+    public async Task<AttestationCertificate?> CertificateAsync(Guid resellerId, Guid attestationId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var a = await db.Attestations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == attestationId && x.ResellerId == resellerId, ct);
+        if (a?.SignedAtUtc is not { } signedAt) return null;
+        var customer = await (from r in db.Resellers
+                              join c in db.Customers on r.CustomerId equals c.Id
+                              where r.Id == resellerId
+                              select new { c.LegalName, c.Country }).FirstAsync(ct);
+        return new AttestationCertificate(customer.LegalName, customer.Country, a.TemplateNumber, a.RulePackVersion, a.Text, a.SignedTextSha256!,
+            a.SentBy, a.SentAtUtc, a.SentTo, a.SignerName!, a.SignerTitle!, a.SignerEmail!, signedAt, a.SignerIp!, a.ValidUntil!.Value);
     }
 
     public async Task<Outcome> RevokeAsync(Guid attestationId, Guid version, CancellationToken ct = default)

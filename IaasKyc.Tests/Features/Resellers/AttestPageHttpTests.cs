@@ -1,6 +1,10 @@
 using System.Net;
 using IaasKyc.Domain.Resellers;
+using IaasKyc.Portal.Features.Customers;
+using IaasKyc.Portal.Features.Resellers;
+using IaasKyc.Portal.Security;
 using IaasKyc.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IaasKyc.Tests.Features.Resellers;
 
@@ -38,6 +42,46 @@ public sealed class AttestPageHttpTests : IAsyncDisposable
 
         Assert.All(statuses.Take(30), s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[30]);
+    }
+
+    [Fact]
+    public async Task A_signed_attestations_certificate_downloads_as_a_pdf_for_an_auditor_and_not_without_signing_in()
+    {
+        var (resellerId, attestationId) = await SignedAttestationAsync();
+        var path = new Uri($"/resellers/{resellerId}/attestations/{attestationId}/certificate.pdf", UriKind.Relative);
+        using var anonymous = factory.Client();
+        using var auditor = factory.Client();
+        auditor.DefaultRequestHeaders.Add("Cookie", await factory.SignInCookieAsync(Roles.Auditor));
+
+        using var refused = await anonymous.GetAsync(path, TestContext.Current.CancellationToken);
+        using var pdf = await auditor.GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("%PDF-", await pdf.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    private async Task<(Guid Reseller, Guid Attestation)> SignedAttestationAsync()
+    {
+        var customerId = await factory.InScopeAsync("officer@example.test", sp =>
+            Support.Customers.SubmittedForeignAsync(sp.GetRequiredService<CustomerService>(), sp.GetRequiredService<CustomerQueries>()));
+        var (reseller, template) = await factory.InScopeAsync("officer@example.test", async sp =>
+        {
+            var created = await sp.GetRequiredService<ResellerService>().CreateAsync(new NewResellerInput(customerId, "2026-01-15",
+                new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
+            return (created.Id!.Value, await sp.GetRequiredService<AttestationService>().DraftAsync(AttestationTemplateServiceTests.Standard()));
+        });
+        await factory.InScopeAsync("approver@example.test", sp => sp.GetRequiredService<AttestationService>().ApproveAsync(template.Id!.Value, template.Version!.Value));
+        return await factory.InScopeAsync("officer@example.test", async sp =>
+        {
+            var service = sp.GetRequiredService<AttestationService>();
+            var sent = await service.SendAsync(reseller, null, "http://localhost/");
+            var token = sent.Link![(sent.Link!.LastIndexOf('/') + 1)..];
+            var opened = await service.OpenAsync(token);
+            Assert.True((await service.SignAsync(token, new SignatureInput("Mina Weber", "CEO", "mina@nordlicht.example", true, opened.TextSha256), "127.0.0.1")).Ok);
+            return (reseller, sent.Outcome.Id!.Value);
+        });
     }
 
     public async ValueTask DisposeAsync() => await factory.DisposeAsync();

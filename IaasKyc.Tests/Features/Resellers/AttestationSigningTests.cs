@@ -146,5 +146,30 @@ public sealed class AttestationSigningTests : IAsyncDisposable
         Assert.DoesNotContain("198.51.100.23", entries[1].ChangesJson);
     }
 
+    [Fact]
+    public async Task The_certificate_states_the_reseller_the_version_and_full_text_the_signatory_the_time_the_address_and_the_hash()
+    {
+        var reseller = await ResellerWithApprovedTemplateAsync();
+        var sent = await Service.SendAsync(reseller.Id, null, BaseUri);
+        var token = TokenOf(sent.Link!);
+        var opened = await Service.OpenAsync(token);
+        var document = db.Get<IaasKyc.Portal.Reports.AttestationCertificateDocument>();
+        Assert.Null(await document.RenderAsync(reseller.Id, sent.Outcome.Id!.Value, "auditor@example.test", TestContext.Current.CancellationToken));
+        Assert.True((await Service.SignAsync(token, Signature(opened.TextSha256), "198.51.100.23")).Ok);
+
+        var pdf = await document.RenderAsync(reseller.Id, sent.Outcome.Id!.Value, "auditor@example.test", TestContext.Current.CancellationToken);
+
+        var text = string.Join(' ', ServiceTestDb.PageTexts(pdf!.Value.Pdf));
+        Assert.Contains("Nordlicht Rechenzentrum GmbH", text);
+        Assert.Contains("v1", text);
+        Assert.Contains("Mina Weber, Managing Director", text);
+        Assert.Contains("2026-06-15 14:00:00 UTC", text);
+        Assert.Contains("198.51.100.23", text);
+        Assert.Contains(opened.TextSha256![..32], text);
+        Assert.Contains("7. Notice of material CIP changes", text);
+        Assert.Contains("within 10 days of a request", text);
+        Assert.Null(await document.RenderAsync(Guid.NewGuid(), sent.Outcome.Id!.Value, "auditor@example.test", TestContext.Current.CancellationToken));
+    }
+
     public ValueTask DisposeAsync() => db.DisposeAsync();
 }
