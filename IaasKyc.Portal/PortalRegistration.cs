@@ -119,6 +119,7 @@ public static class PortalRegistration
         services.AddSingleton<IDemoSeed, UsersDemoSeed>();
         services.AddSingleton<IDemoSeed, CustomersDemoSeed>();
         services.AddSingleton<IDemoSeed, OwnersDemoSeed>();
+        services.AddSingleton<IDemoSeed, ResellersDemoSeed>();
         return builder;
     }
 

@@ -18,7 +18,7 @@ public sealed record TemplateView(Guid Id, int Number, string Introduction, IRea
     public string State => FirstSentAtUtc is not null ? "Sent" : ApprovedAtUtc is not null ? "Approved" : "Draft";
 }
 
-public sealed record SentAttestation(Outcome Outcome, string? Link = null, string? MailedTo = null);
+public sealed record SentAttestation(Outcome Outcome, string? Link = null, string? MailedTo = null, DateTime? ExpiresAtUtc = null);
 
 public sealed record AttestationView(Guid Id, int TemplateNumber, string SentBy, DateTime SentAtUtc, string? SentTo, DateTime LinkExpiresAtUtc,
     AttestationState State, string? RevokedBy, DateTime? RevokedAtUtc, string? SignerName, string? SignerTitle, string? SignerEmail, DateTime? SignedAtUtc,
@@ -93,7 +93,7 @@ public sealed class AttestationService(IDbContextFactory<PortalDbContext> dbFact
                 logger.LogWarning(e, "The attestation link for reseller {ResellerId} could not be mailed.", reseller.Id);
             }
         }
-        return new(Outcome.Success(attestation.Version, attestation.Id), link, mailed);
+        return new(Outcome.Success(attestation.Version, attestation.Id), link, mailed, attestation.LinkExpiresAtUtc);
     }
 
     public async Task<IReadOnlyList<AttestationView>> ForResellerAsync(Guid resellerId, CancellationToken ct = default)
