@@ -18,6 +18,8 @@ public sealed class Reseller : IVersioned
     private readonly List<ResellerCipFile> cipFiles = [];
     private readonly List<ResellerEndAccount> endAccounts = [];
     private readonly List<ResellerStatusChange> history = [];
+    private readonly List<NonComplianceFinding> findings = [];
+    private readonly List<TerminationFlag> flags = [];
 
     private Reseller() { }
 
@@ -49,6 +51,9 @@ public sealed class Reseller : IVersioned
     /// <summary>Accounts of end customers known to come through this reseller.</summary>
     public IReadOnlyList<ResellerEndAccount> EndAccounts => endAccounts;
     public IReadOnlyList<ResellerStatusChange> History => history;
+    public IReadOnlyList<NonComplianceFinding> Findings => findings;
+    /// <summary>Accounts flagged when the relationship was terminated.</summary>
+    public IReadOnlyList<TerminationFlag> Flags => flags;
 
     public void SetRelationshipStart(DateOnly start, DateTime nowUtc) => (RelationshipStart, UpdatedAtUtc) = (start, nowUtc);
 
@@ -107,10 +112,41 @@ public sealed class Reseller : IVersioned
         Move(ResellerStatus.Active, by, nowUtc, note);
     }
 
-    /// <summary>The provider learned of non-compliance: the termination clock runs from the day it learned (proposed § 7.301).</summary>
+    /// <summary>
+    /// The provider learned of non-compliance (proposed § 7.301): the finding's termination clock runs from the day it learned, for the
+    /// rule pack's <paramref name="terminationDays"/>.
+    /// </summary>
+    public NonComplianceFinding RecordFinding(string what, string evidence, DateOnly learnedOn, int terminationDays, string rulePackVersion, string by, DateTime nowUtc)
+    {
+        Require(Status is ResellerStatus.Active or ResellerStatus.NonCompliant, "be found non-compliant");
+        var finding = new NonComplianceFinding(Guid.NewGuid(), Id, what, evidence, learnedOn, terminationDays, rulePackVersion, by, nowUtc);
+        findings.Add(finding);
+        MarkNonCompliant(by, nowUtc, $"Non-compliance found (learned {learnedOn:yyyy-MM-dd}): {what}");
+        return finding;
+    }
+
+    /// <summary>An Approver (not the one who recorded it) closes a finding cured before its deadline; with none left open the reseller is active again.</summary>
+    public void CureFinding(NonComplianceFinding finding, string note, string approver, DateTime nowUtc, DateOnly today)
+    {
+        Require(Status == ResellerStatus.NonCompliant, "have a finding cured");
+        finding.Cure(note, approver, nowUtc, today);
+        if (findings.All(f => !f.IsOpen)) Cure(approver, nowUtc, $"Cured: {note}");
+        else UpdatedAtUtc = nowUtc;
+    }
+
+    /// <summary>An Approver confirms termination on a finding: the relationship ends on <paramref name="endDate"/> and every account is flagged.</summary>
+    public void ConfirmTermination(NonComplianceFinding finding, DateOnly endDate, IEnumerable<Guid> accountIds, string approver, DateTime nowUtc)
+    {
+        Require(Status == ResellerStatus.NonCompliant, "be terminated");
+        finding.Terminate(approver, nowUtc);
+        foreach (var open in findings.Where(f => f.IsOpen)) open.CloseByTermination(approver, nowUtc);
+        flags.AddRange(accountIds.Distinct().Select(a => new TerminationFlag(Guid.NewGuid(), Id, a, nowUtc)));
+        Terminate(endDate, approver, nowUtc, $"Terminated on {endDate:yyyy-MM-dd}: {finding.What}");
+    }
+
     public void MarkNonCompliant(string by, DateTime nowUtc, string note)
     {
-        Require(Status is ResellerStatus.Onboarding or ResellerStatus.Active or ResellerStatus.NonCompliant, "be found non-compliant");
+        Require(Status is ResellerStatus.Active or ResellerStatus.NonCompliant, "be found non-compliant");
         if (Status == ResellerStatus.NonCompliant)
         {
             history.Add(new ResellerStatusChange(Guid.NewGuid(), Id, Status, Status, by, nowUtc, note));
@@ -194,6 +230,72 @@ public sealed class ResellerEndAccount
     public Guid AccountId { get; private set; }
     public string RecordedBy { get; private set; } = "";
     public DateTime RecordedAtUtc { get; private set; }
+}
+
+/// <summary>What the provider learned about a reseller's non-compliance, and the termination clock it started.</summary>
+public sealed class NonComplianceFinding
+{
+    private NonComplianceFinding() { }
+
+    public NonComplianceFinding(Guid id, Guid resellerId, string what, string evidence, DateOnly learnedOn, int terminationDays, string rulePackVersion,
+        string by, DateTime nowUtc) =>
+        (Id, ResellerId, What, Evidence, LearnedOn, TerminationDays, RulePackVersion, RecordedBy, RecordedAtUtc) =
+            (id, resellerId, what, evidence, learnedOn, terminationDays, rulePackVersion, by, nowUtc);
+
+    public Guid Id { get; private set; }
+    public Guid ResellerId { get; private set; }
+    public string What { get; private set; } = "";
+    public string Evidence { get; private set; } = "";
+    /// <summary>The day the provider learned of it: the clock starts here.</summary>
+    public DateOnly LearnedOn { get; private set; }
+    public int TerminationDays { get; private set; }
+    public string RulePackVersion { get; private set; } = "";
+    public string RecordedBy { get; private set; } = "";
+    public DateTime RecordedAtUtc { get; private set; }
+    public string? CureNote { get; private set; }
+    public string? ClosedBy { get; private set; }
+    public DateTime? ClosedAtUtc { get; private set; }
+    public bool Terminated { get; private set; }
+
+    public bool IsOpen => ClosedAtUtc is null;
+
+    /// <summary>Termination is due by the learned day + the rule pack's days, counted in the provider's time zone.</summary>
+    public Rules.Deadline Clock(TimeZoneInfo zone) => new(LearnedOn.AddDays(TerminationDays), zone);
+
+    public void Cure(string note, string approver, DateTime nowUtc, DateOnly today)
+    {
+        if (!IsOpen) throw new InvalidStateTransition("This finding is closed already.");
+        if (string.Equals(approver, RecordedBy, StringComparison.OrdinalIgnoreCase))
+            throw new FourEyesViolation("You recorded this finding: another Approver decides whether it is cured.");
+        if (today > LearnedOn.AddDays(TerminationDays))
+            throw new InvalidStateTransition("The termination deadline has passed: a cure can no longer close the finding; confirm the termination.");
+        (CureNote, ClosedBy, ClosedAtUtc) = (note, approver, nowUtc);
+    }
+
+    public void Terminate(string approver, DateTime nowUtc)
+    {
+        if (!IsOpen) throw new InvalidStateTransition("This finding is closed already.");
+        if (string.Equals(approver, RecordedBy, StringComparison.OrdinalIgnoreCase))
+            throw new FourEyesViolation("You recorded this finding: another Approver confirms the termination.");
+        CloseByTermination(approver, nowUtc);
+    }
+
+    /// <summary>Another finding of a reseller being terminated closes with it.</summary>
+    public void CloseByTermination(string approver, DateTime nowUtc) => (ClosedBy, ClosedAtUtc, Terminated) = (approver, nowUtc, true);
+}
+
+/// <summary>An account flagged because the reseller that holds it (or through which it came) was terminated.</summary>
+public sealed class TerminationFlag
+{
+    private TerminationFlag() { }
+
+    public TerminationFlag(Guid id, Guid resellerId, Guid accountId, DateTime nowUtc) =>
+        (Id, ResellerId, AccountId, FlaggedAtUtc) = (id, resellerId, accountId, nowUtc);
+
+    public Guid Id { get; private set; }
+    public Guid ResellerId { get; private set; }
+    public Guid AccountId { get; private set; }
+    public DateTime FlaggedAtUtc { get; private set; }
 }
 
 public sealed record ResellerStatusChange(Guid Id, Guid ResellerId, ResellerStatus? From, ResellerStatus To, string By, DateTime AtUtc, string Note);

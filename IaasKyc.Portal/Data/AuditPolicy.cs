@@ -62,6 +62,8 @@ public static class AuditPolicy
         [typeof(ResellerEndAccount)] = new("ResellerEndAccount"),
         [typeof(ResellerStatusChange)] = new("ResellerStatus"),
         [typeof(AttestationTemplate)] = new("AttestationTemplate"),
+        [typeof(NonComplianceFinding)] = new("ResellerFinding"),
+        [typeof(TerminationFlag)] = new("ResellerTerminationFlag"),
         [typeof(Attestation)] = new("Attestation", Subject: e => ((Attestation)e).ResellerId.ToString(),
             Personal: Set(nameof(Attestation.SignerName), nameof(Attestation.SignerEmail), nameof(Attestation.SignerIp), nameof(Attestation.SentTo)),
             Secret: Set(nameof(Attestation.TokenHash))),

@@ -26,6 +26,39 @@ public sealed class ResellerConfiguration : IEntityTypeConfiguration<Reseller>
         b.Navigation(r => r.CipFiles).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(r => r.EndAccounts).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Navigation(r => r.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.HasMany(r => r.Findings).WithOne().HasForeignKey(f => f.ResellerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(r => r.Flags).WithOne().HasForeignKey(f => f.ResellerId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(r => r.Findings).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Navigation(r => r.Flags).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public sealed class NonComplianceFindingConfiguration : IEntityTypeConfiguration<NonComplianceFinding>
+{
+    public void Configure(EntityTypeBuilder<NonComplianceFinding> b)
+    {
+        b.HasKey(f => f.Id);
+        b.Property(f => f.Id).ValueGeneratedNever();
+        b.Property(f => f.What).HasMaxLength(2000);
+        b.Property(f => f.Evidence).HasMaxLength(4000);
+        b.Property(f => f.RulePackVersion).HasMaxLength(100);
+        b.Property(f => f.RecordedBy).HasMaxLength(256);
+        b.Property(f => f.ClosedBy).HasMaxLength(256);
+        b.Property(f => f.CureNote).HasMaxLength(2000);
+        b.Ignore(f => f.IsOpen);
+        b.HasIndex(f => f.ResellerId);
+    }
+}
+
+public sealed class TerminationFlagConfiguration : IEntityTypeConfiguration<TerminationFlag>
+{
+    public void Configure(EntityTypeBuilder<TerminationFlag> b)
+    {
+        b.HasKey(f => f.Id);
+        b.Property(f => f.Id).ValueGeneratedNever();
+        b.HasIndex(f => f.AccountId);
+        b.HasIndex(f => f.ResellerId);
+        b.HasOne<Account>().WithMany().HasForeignKey(f => f.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

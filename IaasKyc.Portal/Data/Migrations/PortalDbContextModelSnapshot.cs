@@ -684,6 +684,64 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.ToTable("AttestationTemplates");
                 });
 
+            modelBuilder.Entity("IaasKyc.Domain.Resellers.NonComplianceFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CureNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LearnedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResellerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulePackVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Terminated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TerminationDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResellerId");
+
+                    b.ToTable("NonComplianceFinding");
+                });
+
             modelBuilder.Entity("IaasKyc.Domain.Resellers.Reseller", b =>
                 {
                     b.Property<Guid>("Id")
@@ -880,6 +938,29 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.HasIndex("ResellerId", "AtUtc");
 
                     b.ToTable("ResellerStatusChange");
+                });
+
+            modelBuilder.Entity("IaasKyc.Domain.Resellers.TerminationFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FlaggedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResellerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("ResellerId");
+
+                    b.ToTable("TerminationFlag");
                 });
 
             modelBuilder.Entity("IaasKyc.Portal.Data.AuditEntry", b =>
@@ -1362,6 +1443,15 @@ namespace IaasKyc.Portal.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IaasKyc.Domain.Resellers.NonComplianceFinding", b =>
+                {
+                    b.HasOne("IaasKyc.Domain.Resellers.Reseller", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("ResellerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IaasKyc.Domain.Resellers.Reseller", b =>
                 {
                     b.HasOne("IaasKyc.Domain.Customers.Customer", null)
@@ -1408,6 +1498,21 @@ namespace IaasKyc.Portal.Data.Migrations
                 {
                     b.HasOne("IaasKyc.Domain.Resellers.Reseller", null)
                         .WithMany("History")
+                        .HasForeignKey("ResellerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IaasKyc.Domain.Resellers.TerminationFlag", b =>
+                {
+                    b.HasOne("IaasKyc.Domain.Customers.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IaasKyc.Domain.Resellers.Reseller", null)
+                        .WithMany("Flags")
                         .HasForeignKey("ResellerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1491,6 +1596,10 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.Navigation("Contacts");
 
                     b.Navigation("EndAccounts");
+
+                    b.Navigation("Findings");
+
+                    b.Navigation("Flags");
 
                     b.Navigation("History");
                 });

@@ -110,3 +110,15 @@ public sealed class TemplateForm
         ["cipChanges"] = CipChanges,
     });
 }
+
+public sealed class FindingForm
+{
+    [Required(ErrorMessage = "Say what the reseller failed to do."), StringLength(2000)]
+    public string? What { get; set; }
+
+    [Required(ErrorMessage = "Describe the evidence (a document, a report, a call) and where it is kept."), StringLength(4000)]
+    public string? Evidence { get; set; }
+
+    [Required(ErrorMessage = "Enter the day the provider learned of it: the clock starts then."), StringLength(10)]
+    public string? LearnedOn { get; set; }
+}

@@ -2,6 +2,7 @@ using IaasKyc.Domain;
 using IaasKyc.Domain.Customers;
 using IaasKyc.Domain.Resellers;
 using IaasKyc.Portal.Data;
+using IaasKyc.Portal.Features.RulePacks;
 using IaasKyc.Portal.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -94,6 +95,7 @@ public sealed class ResellerService(IDbContextFactory<PortalDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var r = await Load(db).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (r is null) return null;
+        var pack = await RulePackService.ActiveAsync(db, time.Today, ct);
         var c = await db.Customers.AsNoTracking().Include(x => x.Accounts).FirstAsync(x => x.Id == r.CustomerId, ct);
         var endIds = r.EndAccounts.Select(a => a.AccountId).ToList();
         var ends = await (from a in db.Accounts.AsNoTracking()
@@ -109,7 +111,9 @@ public sealed class ResellerService(IDbContextFactory<PortalDbContext> dbFactory
                 r.EndAccounts.First(l => l.AccountId == e.Id).Id))],
             [.. r.History.OrderByDescending(h => h.AtUtc).Select(h => new ResellerHistoryView(h.From, h.To, h.By, h.AtUtc, h.Note))],
             r.Status == ResellerStatus.Onboarding ? ResellerRules.CanActivate(r) : [],
-            r.UpdatedAtUtc, r.Version);
+            r.UpdatedAtUtc, r.Version,
+            [.. r.Findings.OrderByDescending(f => f.RecordedAtUtc).Select(f => View(f, pack.DueSoonDays))],
+            r.Flags.Select(f => f.AccountId).ToHashSet());
     }
 
     public Task<Outcome> SetRelationshipStartAsync(Guid id, Guid version, string? start, CancellationToken ct = default) =>
@@ -193,8 +197,54 @@ public sealed class ResellerService(IDbContextFactory<PortalDbContext> dbFactory
             return Task.FromResult(f);
         }, ct);
 
+    /// <summary>An Officer records what the provider learned, with its evidence and the day it learned it: the termination clock starts (proposed § 7.301).</summary>
+    public Task<Outcome> RecordFindingAsync(Guid id, Guid version, string? what, string? evidence, string? learnedOn, CancellationToken ct = default) =>
+        MutateAsync(id, version, async (r, by, db) =>
+        {
+            var f = new List<Finding>();
+            var text = IntakeRules.Text(what, "what", 2000, f, required: true, "Say what the reseller failed to do.");
+            var proof = IntakeRules.Text(evidence, "evidence", 4000, f, required: true, "Describe the evidence (a document, a report, a call) and where it is kept.");
+            var day = ResellerRules.PastDate(learnedOn, "learnedOn", time.Today, f, "Enter the day the provider learned of it: the clock starts then.");
+            if (f.Count > 0) return f;
+            var pack = await RulePackService.ActiveAsync(db, time.Today, ct);
+            r.RecordFinding(text!, proof!, day!.Value, pack.ResellerTerminationDays, pack.Version, by, time.UtcNow);
+            await RulePackService.RecordUseAsync(db, pack.Version, time.UtcNow, ct);
+            return f;
+        }, ct);
+
+    /// <summary>An Approver other than the recorder closes a finding cured before its deadline.</summary>
+    public Task<Outcome> CureFindingAsync(Guid id, Guid version, Guid findingId, string? note, CancellationToken ct = default) =>
+        MutateAsync(id, version, (r, by, _) =>
+        {
+            var f = new List<Finding>();
+            var text = IntakeRules.Text(note, "note", 2000, f, required: true, "Say how the finding was cured and what shows it.");
+            var finding = r.Findings.FirstOrDefault(x => x.Id == findingId);
+            if (finding is null) f.Add(new("notFound", "The finding no longer exists.", ""));
+            if (f.Count == 0) r.CureFinding(finding!, text!, by, time.UtcNow, time.Today);
+            return Task.FromResult(f);
+        }, ct);
+
+    /// <summary>An Approver other than the recorder confirms the termination: the end date is today and every account of the reseller and its end customers is flagged.</summary>
+    public Task<Outcome> ConfirmTerminationAsync(Guid id, Guid version, Guid findingId, CancellationToken ct = default) =>
+        MutateAsync(id, version, async (r, by, db) =>
+        {
+            var finding = r.Findings.FirstOrDefault(x => x.Id == findingId);
+            if (finding is null) return [new("notFound", "The finding no longer exists.", "")];
+            var own = await db.Accounts.Where(a => a.CustomerId == r.CustomerId).Select(a => a.Id).ToListAsync(ct);
+            r.ConfirmTermination(finding, time.Today, own.Concat(r.EndAccounts.Select(e => e.AccountId)), by, time.UtcNow);
+            return [];
+        }, ct);
+
+    private FindingView View(NonComplianceFinding f, int dueSoonDays)
+    {
+        var clock = f.Clock(time.Zone);
+        return new FindingView(f.Id, f.What, f.Evidence, f.LearnedOn, clock.DueDate, clock.DaysLeft(time.UtcNow), clock.State(time.UtcNow, dueSoonDays),
+            clock.Describe(time.UtcNow), f.RecordedBy, f.RecordedAtUtc, f.IsOpen, f.Terminated, f.CureNote, f.ClosedBy, f.ClosedAtUtc);
+    }
+
     public static IQueryable<Reseller> Load(PortalDbContext db) => db.Resellers
         .Include(r => r.Contacts).Include(r => r.CipFiles).Include(r => r.EndAccounts).Include(r => r.History)
+        .Include(r => r.Findings).Include(r => r.Flags)
         .AsSplitQuery();
 
     /// <summary>Loads, checks the version, applies, saves; domain refusals become outcomes, not exceptions.</summary>
@@ -209,6 +259,10 @@ public sealed class ResellerService(IDbContextFactory<PortalDbContext> dbFactory
         try
         {
             findings = await change(reseller, await actor.NameAsync(), db);
+        }
+        catch (FourEyesViolation e)
+        {
+            return Outcome.RefusedBecause("fourEyes", e.Message);
         }
         catch (InvalidStateTransition e)
         {

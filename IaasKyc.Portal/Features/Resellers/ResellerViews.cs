@@ -1,6 +1,7 @@
 using IaasKyc.Domain;
 using IaasKyc.Domain.Customers;
 using IaasKyc.Domain.Resellers;
+using IaasKyc.Domain.Rules;
 
 namespace IaasKyc.Portal.Features.Resellers;
 
@@ -27,4 +28,12 @@ public sealed record ResellerDetail(
     ResellerStatus Status, CipArrangement Arrangement, DateOnly? AgreementDate, string? AgreementReference, DateOnly? EndDate,
     IReadOnlyList<ContactView> Contacts, IReadOnlyList<CipFileView> CipFiles, IReadOnlyList<ResellerAccountView> Accounts,
     IReadOnlyList<ResellerAccountView> EndAccounts, IReadOnlyList<ResellerHistoryView> History, IReadOnlyList<Finding> ActivateBlockers,
-    DateTime UpdatedAtUtc, Guid Version);
+    DateTime UpdatedAtUtc, Guid Version, IReadOnlyList<FindingView> Findings, IReadOnlySet<Guid> FlaggedAccounts)
+{
+    /// <summary>The earliest termination deadline among open findings.</summary>
+    public FindingView? NextDeadline => Findings.Where(f => f.IsOpen).OrderBy(f => f.DueDate).FirstOrDefault();
+}
+
+/// <summary>A non-compliance finding with its termination clock as of now.</summary>
+public sealed record FindingView(Guid Id, string What, string Evidence, DateOnly LearnedOn, DateOnly DueDate, int DaysLeft, DeadlineState Deadline,
+    string DeadlineText, string RecordedBy, DateTime RecordedAtUtc, bool IsOpen, bool Terminated, string? CureNote, string? ClosedBy, DateTime? ClosedAtUtc);

@@ -116,4 +116,34 @@ public sealed class ResellerPagesTests : ComponentTestBase
         Assert.Contains("mailed to jonas@nordlicht.example", cut.Find("[data-testid=link-created]").TextContent);
         Assert.Contains("Awaiting signature", cut.Find("[data-testid=attestation-state]").TextContent);
     }
+
+    [Fact]
+    public async Task The_finding_form_refuses_a_future_date_at_its_field_and_a_recorded_finding_shows_its_termination_clock()
+    {
+        var customerId = await ForeignEntityAsync();
+        var created = await Service.CreateAsync(new NewResellerInput(customerId, "2026-01-15", new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
+        var agreed = await Service.RecordAgreementAsync(created.Id!.Value, created.Version!.Value, "2026-02-01", "RA-2026-04");
+        SignInAs("approver@example.test", Roles.Approver);
+        Assert.True((await Service.ActivateAsync(created.Id!.Value, agreed.Version!.Value)).Ok);
+        SignInAs("officer@example.test", Roles.Officer);
+
+        var cut = RenderWith<ResellerPage>(nameof(ResellerPage.Id), created.Id!.Value);
+        cut.WaitForAssertion(() => cut.Find("h1"));
+        cut.FindAll(".mud-tab").First(t => t.TextContent.StartsWith("Compliance", StringComparison.Ordinal)).Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=finding-form]"));
+        cut.Find("#finding-what").Change("Did not produce its CIP within 10 days");
+        cut.Find("#finding-evidence").Change("Request RQ-2026-044 and the reseller's empty reply");
+        cut.Find("#finding-learned").Change("2027-01-01");
+        cut.Find("[data-testid=finding-form] form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("cannot be in the future", FieldText(cut, "finding-learned")));
+        Assert.Equal(ResellerStatus.Active, (await Service.GetAsync(created.Id!.Value))!.Status);
+
+        cut.Find("#finding-learned").Change("2026-11-19");
+        cut.Find("[data-testid=finding-form] form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("Terminate by 2026-12-19 · 20 days left", cut.Find("[data-testid=finding-clock]").TextContent));
+        Assert.Contains("20 days left", cut.Find("[data-testid=termination-clock]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=terminate]"));
+    }
 }

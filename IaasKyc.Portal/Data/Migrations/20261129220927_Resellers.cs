@@ -105,6 +105,35 @@ namespace IaasKyc.Portal.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "NonComplianceFinding",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResellerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    What = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Evidence = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    LearnedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TerminationDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    RulePackVersion = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CureNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Terminated = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NonComplianceFinding", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NonComplianceFinding_Resellers_ResellerId",
+                        column: x => x.ResellerId,
+                        principalTable: "Resellers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ResellerCipFile",
                 columns: table => new
                 {
@@ -200,6 +229,32 @@ namespace IaasKyc.Portal.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "TerminationFlag",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResellerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FlaggedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TerminationFlag", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TerminationFlag_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TerminationFlag_Resellers_ResellerId",
+                        column: x => x.ResellerId,
+                        principalTable: "Resellers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Attestations_ResellerId_SentAtUtc",
                 table: "Attestations",
@@ -221,6 +276,11 @@ namespace IaasKyc.Portal.Data.Migrations
                 table: "AttestationTemplates",
                 column: "Number",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NonComplianceFinding_ResellerId",
+                table: "NonComplianceFinding",
+                column: "ResellerId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ResellerCipFile_ResellerId_Number",
@@ -254,6 +314,16 @@ namespace IaasKyc.Portal.Data.Migrations
                 name: "IX_ResellerStatusChange_ResellerId_AtUtc",
                 table: "ResellerStatusChange",
                 columns: new[] { "ResellerId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TerminationFlag_AccountId",
+                table: "TerminationFlag",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TerminationFlag_ResellerId",
+                table: "TerminationFlag",
+                column: "ResellerId");
         }
 
         /// <inheritdoc />
@@ -261,6 +331,9 @@ namespace IaasKyc.Portal.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "Attestations");
+
+            migrationBuilder.DropTable(
+                name: "NonComplianceFinding");
 
             migrationBuilder.DropTable(
                 name: "ResellerCipFile");
@@ -273,6 +346,9 @@ namespace IaasKyc.Portal.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "ResellerStatusChange");
+
+            migrationBuilder.DropTable(
+                name: "TerminationFlag");
 
             migrationBuilder.DropTable(
                 name: "AttestationTemplates");

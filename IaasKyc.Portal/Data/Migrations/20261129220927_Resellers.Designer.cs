@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IaasKyc.Portal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261129215214_Resellers")]
+    [Migration("20261129220927_Resellers")]
     partial class Resellers
     {
         /// <inheritdoc />
@@ -687,6 +687,64 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.ToTable("AttestationTemplates");
                 });
 
+            modelBuilder.Entity("IaasKyc.Domain.Resellers.NonComplianceFinding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CureNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LearnedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResellerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulePackVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Terminated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TerminationDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ResellerId");
+
+                    b.ToTable("NonComplianceFinding");
+                });
+
             modelBuilder.Entity("IaasKyc.Domain.Resellers.Reseller", b =>
                 {
                     b.Property<Guid>("Id")
@@ -883,6 +941,29 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.HasIndex("ResellerId", "AtUtc");
 
                     b.ToTable("ResellerStatusChange");
+                });
+
+            modelBuilder.Entity("IaasKyc.Domain.Resellers.TerminationFlag", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FlaggedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResellerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("ResellerId");
+
+                    b.ToTable("TerminationFlag");
                 });
 
             modelBuilder.Entity("IaasKyc.Portal.Data.AuditEntry", b =>
@@ -1365,6 +1446,15 @@ namespace IaasKyc.Portal.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IaasKyc.Domain.Resellers.NonComplianceFinding", b =>
+                {
+                    b.HasOne("IaasKyc.Domain.Resellers.Reseller", null)
+                        .WithMany("Findings")
+                        .HasForeignKey("ResellerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IaasKyc.Domain.Resellers.Reseller", b =>
                 {
                     b.HasOne("IaasKyc.Domain.Customers.Customer", null)
@@ -1411,6 +1501,21 @@ namespace IaasKyc.Portal.Data.Migrations
                 {
                     b.HasOne("IaasKyc.Domain.Resellers.Reseller", null)
                         .WithMany("History")
+                        .HasForeignKey("ResellerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IaasKyc.Domain.Resellers.TerminationFlag", b =>
+                {
+                    b.HasOne("IaasKyc.Domain.Customers.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IaasKyc.Domain.Resellers.Reseller", null)
+                        .WithMany("Flags")
                         .HasForeignKey("ResellerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -1494,6 +1599,10 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.Navigation("Contacts");
 
                     b.Navigation("EndAccounts");
+
+                    b.Navigation("Findings");
+
+                    b.Navigation("Flags");
 
                     b.Navigation("History");
                 });
