@@ -162,6 +162,7 @@ public static class PortalRegistration
         services.AddScoped<Features.Resellers.ResellerService>();
         services.AddScoped<Features.Resellers.AttestationService>();
         services.AddScoped<AttestationCertificateDocument>();
+        services.AddScoped<Features.Resellers.CipRequestService>();
         return services;
     }
 

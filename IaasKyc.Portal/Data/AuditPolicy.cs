@@ -64,6 +64,8 @@ public static class AuditPolicy
         [typeof(AttestationTemplate)] = new("AttestationTemplate"),
         [typeof(NonComplianceFinding)] = new("ResellerFinding"),
         [typeof(TerminationFlag)] = new("ResellerTerminationFlag"),
+        [typeof(CipProductionRequest)] = new("CipProductionRequest"),
+        [typeof(CipProductionDocument)] = new("CipProductionDocument"),
         [typeof(Attestation)] = new("Attestation", Subject: e => ((Attestation)e).ResellerId.ToString(),
             Personal: Set(nameof(Attestation.SignerName), nameof(Attestation.SignerEmail), nameof(Attestation.SignerIp), nameof(Attestation.SentTo)),
             Secret: Set(nameof(Attestation.TokenHash))),

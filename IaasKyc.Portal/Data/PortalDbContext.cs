@@ -32,6 +32,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, A
     public DbSet<ResellerEndAccount> ResellerEndAccounts => Set<ResellerEndAccount>();
     public DbSet<AttestationTemplate> AttestationTemplates => Set<AttestationTemplate>();
     public DbSet<Attestation> Attestations => Set<Attestation>();
+    public DbSet<CipProductionRequest> CipProductionRequests => Set<CipProductionRequest>();
 
     public AuditActor? Actor { get; } = actor;
 

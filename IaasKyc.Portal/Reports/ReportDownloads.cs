@@ -24,6 +24,9 @@ public static class ReportDownloads
         app.MapGet("/resellers/{resellerId:guid}/attestations/{attestationId:guid}/certificate.pdf", AttestationCertificateAsync)
             .RequireAuthorization(Policies.ResellersRead)
             .ExcludeFromDescription();
+        app.MapGet("/resellers/cip-requests/{requestId:guid}/documents/{documentId:guid}/file", Features.Resellers.ResellerFiles.ProductionDocumentAsync)
+            .RequireAuthorization(Policies.ResellersRead)
+            .ExcludeFromDescription();
         return app;
     }
 

@@ -43,6 +43,7 @@ public sealed class PagePolicyTableTests
         ["/resellers/{Id:guid}"] = Policies.ResellersRead,
         ["/resellers/templates"] = Policies.ResellersRead,
         ["/attest/{Token}"] = Anonymous,
+        ["/resellers/cip-requests"] = Policies.ResellersRead,
     };
 
     public static TheoryData<string, string> Pages()

@@ -159,3 +159,36 @@ public sealed class AttestationConfiguration : IEntityTypeConfiguration<Attestat
         b.Property(a => a.Version).IsConcurrencyToken();
     }
 }
+
+public sealed class CipProductionRequestConfiguration : IEntityTypeConfiguration<CipProductionRequest>
+{
+    public void Configure(EntityTypeBuilder<CipProductionRequest> b)
+    {
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Reference).HasMaxLength(ResellerRules.ReferenceMax);
+        b.Property(r => r.ResellerIds).HasMaxLength(4000);
+        b.Property(r => r.RulePackVersion).HasMaxLength(100);
+        b.Property(r => r.RecordedBy).HasMaxLength(256);
+        b.Property(r => r.SentBy).HasMaxLength(256);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.Ignore(r => r.Resellers);
+        b.Ignore(r => r.SentLate);
+        b.HasIndex(r => r.ReceivedOn);
+        b.HasMany(r => r.Documents).WithOne().HasForeignKey(d => d.RequestId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(r => r.Documents).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public sealed class CipProductionDocumentConfiguration : IEntityTypeConfiguration<CipProductionDocument>
+{
+    public void Configure(EntityTypeBuilder<CipProductionDocument> b)
+    {
+        b.HasKey(d => d.Id);
+        b.Property(d => d.Id).ValueGeneratedNever();
+        b.Property(d => d.UploadId).HasMaxLength(32);
+        b.Property(d => d.FileName).HasMaxLength(255);
+        b.Property(d => d.Sha256).HasMaxLength(64);
+        b.Property(d => d.AttachedBy).HasMaxLength(256);
+        b.HasIndex(d => d.RequestId);
+    }
+}

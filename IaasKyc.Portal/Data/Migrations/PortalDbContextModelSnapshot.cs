@@ -684,6 +684,100 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.ToTable("AttestationTemplates");
                 });
 
+            modelBuilder.Entity("IaasKyc.Domain.Resellers.CipProductionDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AttachedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.ToTable("CipProductionDocument");
+                });
+
+            modelBuilder.Entity("IaasKyc.Domain.Resellers.CipProductionRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IncludesProviderCip")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProductionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResellerIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulePackVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedOn");
+
+                    b.ToTable("CipProductionRequests");
+                });
+
             modelBuilder.Entity("IaasKyc.Domain.Resellers.NonComplianceFinding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1443,6 +1537,15 @@ namespace IaasKyc.Portal.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IaasKyc.Domain.Resellers.CipProductionDocument", b =>
+                {
+                    b.HasOne("IaasKyc.Domain.Resellers.CipProductionRequest", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IaasKyc.Domain.Resellers.NonComplianceFinding", b =>
                 {
                     b.HasOne("IaasKyc.Domain.Resellers.Reseller", null)
@@ -1587,6 +1690,11 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.Navigation("Evidence");
 
                     b.Navigation("History");
+                });
+
+            modelBuilder.Entity("IaasKyc.Domain.Resellers.CipProductionRequest", b =>
+                {
+                    b.Navigation("Documents");
                 });
 
             modelBuilder.Entity("IaasKyc.Domain.Resellers.Reseller", b =>

@@ -8,7 +8,7 @@ namespace IaasKyc.Portal.Data.Seed;
 /// <summary>
 /// Demo foreign resellers among the demo entity customers: the attestation template v1 (written by an Officer, approved by an
 /// Approver), one reseller with a signed attestation, one with a link sent and waiting, one found non-compliant 12 days ago whose
-/// termination clock is running. Skipped when resellers exist.
+/// termination clock is running, and an open CIP production request. Skipped when resellers exist.
 /// </summary>
 public sealed class ResellersDemoSeed : IDemoSeed
 {
@@ -57,6 +57,9 @@ public sealed class ResellersDemoSeed : IDemoSeed
             await As(services, Officer, sp => sp.GetRequiredService<ResellerService>()
                 .RecordAgreementAsync(id, Version(services, id), today.AddMonths(-1).ToString("yyyy-MM-dd"), "RA-2026-112", ct), PendingReseller);
             await SendAsync(services, id, ct);
+            // The Department asked for our CIP and this reseller's four days ago: six days left.
+            await As(services, Officer, sp => sp.GetRequiredService<CipRequestService>().RecordAsync(
+                new CipRequestInput("BIS-ICTS-2026-0418", today.AddDays(-4).ToString("yyyy-MM-dd"), true, [id]), ct), "CIP production request");
         }
     }
 

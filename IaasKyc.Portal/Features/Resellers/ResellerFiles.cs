@@ -20,4 +20,17 @@ public static class ResellerFiles
         await db.SaveChangesAsync(ct);
         return TypedResults.Stream(uploads.Open(file.UploadId), "application/pdf", file.FileName);
     }
+
+    /// <summary>A document produced for a CIP production request; the download is audited.</summary>
+    public static async Task<IResult> ProductionDocumentAsync(Guid requestId, Guid documentId, IDbContextFactory<PortalDbContext> dbFactory, UploadStore uploads,
+        CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var doc = await db.Set<IaasKyc.Domain.Resellers.CipProductionDocument>().AsNoTracking()
+            .FirstOrDefaultAsync(d => d.Id == documentId && d.RequestId == requestId, ct);
+        if (doc is null) return TypedResults.Problem(title: "No such file.", statusCode: StatusCodes.Status404NotFound);
+        db.AuditEvent("download", "CipProductionDocument", doc.Id.ToString(), new FieldChange("request", null, requestId.ToString()));
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Stream(uploads.Open(doc.UploadId), "application/pdf", doc.FileName);
+    }
 }

@@ -122,3 +122,16 @@ public sealed class FindingForm
     [Required(ErrorMessage = "Enter the day the provider learned of it: the clock starts then."), StringLength(10)]
     public string? LearnedOn { get; set; }
 }
+
+public sealed class CipRequestForm
+{
+    [Required(ErrorMessage = "Enter the Department's reference for the request."), StringLength(ResellerRules.ReferenceMax)]
+    public string? Reference { get; set; }
+
+    [Required(ErrorMessage = "Enter the day the request was received: the clock starts then."), StringLength(10)]
+    public string? ReceivedOn { get; set; }
+
+    public bool ProviderCip { get; set; } = true;
+
+    public IReadOnlyCollection<Guid> ResellerIds { get; set; } = [];
+}

@@ -146,4 +146,23 @@ public sealed class ResellerPagesTests : ComponentTestBase
         Assert.Contains("20 days left", cut.Find("[data-testid=termination-clock]").TextContent);
         Assert.Empty(cut.FindAll("[data-testid=terminate]"));
     }
+
+    [Fact]
+    public async Task The_request_form_refuses_a_request_without_scope_at_the_resellers_field_and_an_overdue_request_stands_out()
+    {
+        var requests = Services.GetRequiredService<CipRequestService>();
+        Assert.True((await requests.RecordAsync(new CipRequestInput("BIS-2026-0193", "2026-11-10", true, []))).Ok);
+
+        var cut = RenderWith<CipRequestsPage>();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=request-form]"));
+        cut.Find("#request-reference").Change("BIS-2026-0201");
+        cut.FindAll("input[type=checkbox]").Last().Change(false);
+        cut.Find("[data-testid=request-form] form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("Say what is requested", cut.Find("[data-testid=request-form]").TextContent));
+        Assert.Single(await requests.ListAsync());
+        var overdue = cut.Find("[data-testid=cip-request]");
+        Assert.Contains("request-overdue", overdue.ClassName);
+        Assert.Contains("Due 2026-11-20 · 9 days overdue", cut.Find("[data-testid=request-state]").TextContent);
+    }
 }

@@ -33,6 +33,28 @@ namespace IaasKyc.Portal.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CipProductionRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IncludesProviderCip = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ResellerIds = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ProductionDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    RulePackVersion = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SentBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CipProductionRequests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Resellers",
                 columns: table => new
                 {
@@ -58,6 +80,29 @@ namespace IaasKyc.Portal.Data.Migrations
                         principalTable: "Customers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CipProductionDocument",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UploadId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AttachedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    AttachedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CipProductionDocument", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CipProductionDocument_CipProductionRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "CipProductionRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -278,6 +323,16 @@ namespace IaasKyc.Portal.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CipProductionDocument_RequestId",
+                table: "CipProductionDocument",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CipProductionRequests_ReceivedOn",
+                table: "CipProductionRequests",
+                column: "ReceivedOn");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NonComplianceFinding_ResellerId",
                 table: "NonComplianceFinding",
                 column: "ResellerId");
@@ -333,6 +388,9 @@ namespace IaasKyc.Portal.Data.Migrations
                 name: "Attestations");
 
             migrationBuilder.DropTable(
+                name: "CipProductionDocument");
+
+            migrationBuilder.DropTable(
                 name: "NonComplianceFinding");
 
             migrationBuilder.DropTable(
@@ -352,6 +410,9 @@ namespace IaasKyc.Portal.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "AttestationTemplates");
+
+            migrationBuilder.DropTable(
+                name: "CipProductionRequests");
 
             migrationBuilder.DropTable(
                 name: "Resellers");
