@@ -120,6 +120,9 @@ public static class PortalRegistration
         services.AddSingleton<IDemoSeed, CustomersDemoSeed>();
         services.AddSingleton<IDemoSeed, OwnersDemoSeed>();
         services.AddSingleton<IDemoSeed, ResellersDemoSeed>();
+
+        // Background jobs.
+        services.AddHostedService<Features.Resellers.AttestationRenewalJob>();
         return builder;
     }
 

@@ -48,7 +48,31 @@ public sealed class Attestation : IVersioned
     public string? SignedTextSha256 { get; private set; }
     /// <summary>The last day the signed attestation is valid (rule pack <c>attestationValidityDays</c> after signing).</summary>
     public DateOnly? ValidUntil { get; private set; }
+    /// <summary>Renewal reminders already sent, as days before expiry (comma-separated).</summary>
+    public string RemindersSent { get; private set; } = "";
+    /// <summary>Set once the expiry of this signed attestation opened a finding.</summary>
+    public bool ExpiryRecorded { get; private set; }
     public Guid Version { get; set; }
+
+    public IReadOnlyList<int> Reminded => [.. RemindersSent.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)];
+
+    /// <summary>
+    /// The renewal reminders due on <paramref name="today"/> and not sent yet (rule pack <c>attestationReminderDays</c> before
+    /// <see cref="ValidUntil"/>), most urgent first; none once expired or when not signed.
+    /// </summary>
+    public IReadOnlyList<int> DueReminders(IReadOnlyList<int> reminderDays, DateOnly today) =>
+        ValidUntil is not { } until || today > until ? []
+        : [.. reminderDays.Where(d => today >= until.AddDays(-d) && !Reminded.Contains(d)).Order()];
+
+    public void MarkReminded(IEnumerable<int> days) => RemindersSent = string.Join(',', Reminded.Concat(days).Distinct().OrderDescending());
+
+    public bool IsExpired(DateOnly today) => ValidUntil is { } until && today > until;
+
+    public void MarkExpiryRecorded()
+    {
+        if (ExpiryRecorded) throw new InvalidStateTransition("The expiry was recorded already.");
+        ExpiryRecorded = true;
+    }
 
     public AttestationState StateAt(DateTime nowUtc) =>
         SignedAtUtc is not null ? AttestationState.Signed

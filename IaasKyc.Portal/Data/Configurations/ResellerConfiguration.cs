@@ -156,6 +156,8 @@ public sealed class AttestationConfiguration : IEntityTypeConfiguration<Attestat
         b.Property(a => a.SignerTitle).HasMaxLength(IntakeRules.ShortMax);
         b.Property(a => a.SignerEmail).HasMaxLength(IntakeRules.EmailMax);
         b.Property(a => a.SignerIp).HasMaxLength(45);
+        b.Property(a => a.RemindersSent).HasMaxLength(200);
+        b.Ignore(a => a.Reminded);
         b.Property(a => a.Version).IsConcurrencyToken();
     }
 }

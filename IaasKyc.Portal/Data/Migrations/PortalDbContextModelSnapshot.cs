@@ -541,7 +541,15 @@ namespace IaasKyc.Portal.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ExpiryRecorded")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("LinkExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemindersSent")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ResellerId")

@@ -32,6 +32,14 @@ public sealed record AttestationCertificate(string ResellerName, string? Country
     string SentBy, DateTime SentAtUtc, string? SentTo, string SignerName, string SignerTitle, string SignerEmail, DateTime SignedAtUtc, string SignerIp,
     DateOnly ValidUntil);
 
+/// <summary>The renewal position of a reseller's latest signed attestation: its expiry as a deadline and each reminder.</summary>
+public sealed record RenewalView(DateOnly ValidUntil, int DaysLeft, DeadlineState Deadline, string DeadlineText, IReadOnlyList<ReminderView> Reminders, bool Expired);
+
+public sealed record ReminderView(int DaysBefore, DateOnly On, bool Sent);
+
+/// <summary>What one renewal run did.</summary>
+public sealed record RenewalRun(int RemindersMailed, int FindingsOpened);
+
 public sealed record SignatureInput(string? Name, string? Title, string? Email, bool Authorised, string? ShownTextSha256);
 
 /// <summary>
@@ -104,6 +112,78 @@ public sealed class AttestationService(IDbContextFactory<PortalDbContext> dbFact
         return [.. rows.OrderByDescending(a => a.SentAtUtc).Select(a => new AttestationView(a.Id, a.TemplateNumber, a.SentBy, a.SentAtUtc, a.SentTo,
             a.LinkExpiresAtUtc, a.StateAt(now), a.RevokedBy, a.RevokedAtUtc, a.SignerName, a.SignerTitle, a.SignerEmail, a.SignedAtUtc, a.SignerIp,
             a.TextSha256, a.SignedTextSha256, a.ValidUntil, a.Version))];
+    }
+
+    /// <summary>The renewal clock of the reseller's latest signed attestation; null when none is signed.</summary>
+    public async Task<RenewalView?> RenewalAsync(Guid resellerId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var latest = await db.Attestations.AsNoTracking().Where(a => a.ResellerId == resellerId && a.SignedAtUtc != null)
+            .OrderByDescending(a => a.SignedAtUtc).FirstOrDefaultAsync(ct);
+        if (latest?.ValidUntil is not { } until) return null;
+        var pack = await RulePackService.ActiveAsync(db, time.Today, ct);
+        var clock = new Deadline(until, time.Zone);
+        return new RenewalView(until, clock.DaysLeft(time.UtcNow), clock.State(time.UtcNow, pack.DueSoonDays), clock.Describe(time.UtcNow),
+            [.. pack.AttestationReminderDays.OrderDescending().Select(d => new ReminderView(d, until.AddDays(-d), latest.Reminded.Contains(d)))],
+            latest.IsExpired(time.Today));
+    }
+
+    /// <summary>
+    /// The daily renewal run (issue 6 item 4): for each active or non-compliant reseller's latest signed attestation, mails the reminders
+    /// that fell due (rule pack <c>attestationReminderDays</c> before expiry) to the reseller's contacts, and opens a non-compliance finding
+    /// when it expired without a renewal. Safe to run repeatedly: each reminder and each expiry is handled once.
+    /// </summary>
+    public async Task<RenewalRun> RunRenewalsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var pack = await RulePackService.ActiveAsync(db, time.Today, ct);
+        var today = time.Today;
+        var resellers = await ResellerService.Load(db).Where(r => r.Status == ResellerStatus.Active || r.Status == ResellerStatus.NonCompliant).ToListAsync(ct);
+        var ids = resellers.Select(r => r.Id).ToList();
+        var signed = (await db.Attestations.Where(a => ids.Contains(a.ResellerId) && a.SignedAtUtc != null).ToListAsync(ct))
+            .GroupBy(a => a.ResellerId).ToDictionary(g => g.Key, g => g.MaxBy(a => a.SignedAtUtc)!);
+        var names = await db.Customers.Where(c => resellers.Select(r => r.CustomerId).Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.LegalName, ct);
+        var by = await actor.NameAsync();
+        var mails = new List<OutgoingMail>();
+        var (reminded, opened) = (0, 0);
+        foreach (var r in resellers)
+        {
+            if (!signed.TryGetValue(r.Id, out var a)) continue;
+            var name = names.GetValueOrDefault(r.CustomerId, "the reseller");
+            var due = a.DueReminders(pack.AttestationReminderDays, today);
+            if (due.Count > 0)
+            {
+                a.MarkReminded(due);
+                reminded++;
+                mails.AddRange(r.Contacts.Select(c => new OutgoingMail(c.Email, $"Flow-down attestation for {name} expires on {a.ValidUntil:yyyy-MM-dd}",
+                    $"Dear {c.Name},\n\nThe flow-down attestation {name} signed on {time.Format(a.SignedAtUtc!.Value)} stays valid until {a.ValidUntil:yyyy-MM-dd}, " +
+                    $"{a.ValidUntil!.Value.DayNumber - today.DayNumber} days from today. Your contact at the provider will send a new link to sign the renewal; without it the reseller " +
+                    "relationship cannot continue.\n")));
+            }
+            if (a.IsExpired(today) && !a.ExpiryRecorded)
+            {
+                a.MarkExpiryRecorded();
+                r.RecordFinding($"The flow-down attestation expired on {a.ValidUntil:yyyy-MM-dd} without a signed renewal.",
+                    $"Attestation (template v{a.TemplateNumber}) signed by {a.SignerName} on {a.SignedAtUtc:yyyy-MM-dd}, valid until {a.ValidUntil:yyyy-MM-dd}; no later signature.",
+                    a.ValidUntil!.Value.AddDays(1), pack.ResellerTerminationDays, pack.Version, by, time.UtcNow);
+                opened++;
+            }
+        }
+        if (reminded + opened == 0) return new(0, 0);
+        if (opened > 0) await RulePackService.RecordUseAsync(db, pack.Version, time.UtcNow, ct);
+        await db.SaveChangesAsync(ct);
+        foreach (var m in mails)
+        {
+            try
+            {
+                await mail.SendAsync(m, ct);
+            }
+            catch (Exception e) when (e is IOException or System.Net.Mail.SmtpException or InvalidOperationException)
+            {
+                logger.LogWarning(e, "A renewal reminder to {To} could not be mailed.", m.To);
+            }
+        }
+        return new(reminded, opened);
     }
 
     /// <summary>A signed attestation of the reseller, for its certificate; null when unknown, of another reseller or not signed.</summary>

@@ -89,4 +89,30 @@ public sealed class AttestationTests
         Assert.Throws<InvalidStateTransition>(() => a.Sign("Mina Park", "CEO", "mina@example.kr", "203.0.113.7", AttestationTokens.Sha256("other text"), T0, ValidUntil));
         Assert.Null(a.SignedAtUtc);
     }
+
+    [Fact]
+    public void Reminders_fall_due_60_30_and_7_days_before_expiry_each_once_and_none_after_expiry()
+    {
+        var a = Sent(out _);
+        Sign(a, T0);
+        int[] days = [60, 30, 7];
+
+        Assert.Empty(a.DueReminders(days, ValidUntil.AddDays(-61)));
+        Assert.Equal([60], a.DueReminders(days, ValidUntil.AddDays(-60)));
+        a.MarkReminded([60]);
+        Assert.Empty(a.DueReminders(days, ValidUntil.AddDays(-59)));
+        // A run missed for weeks: both overdue reminders are due at once, the most urgent first.
+        Assert.Equal([7, 30], a.DueReminders(days, ValidUntil.AddDays(-5)));
+        Assert.Empty(a.DueReminders(days, ValidUntil.AddDays(1)));
+    }
+
+    [Fact]
+    public void A_signed_attestation_expires_the_day_after_its_last_valid_day()
+    {
+        var a = Sent(out _);
+        Sign(a, T0);
+
+        Assert.False(a.IsExpired(ValidUntil));
+        Assert.True(a.IsExpired(ValidUntil.AddDays(1)));
+    }
 }

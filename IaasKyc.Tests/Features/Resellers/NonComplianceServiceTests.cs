@@ -86,5 +86,47 @@ public sealed class NonComplianceServiceTests : IAsyncDisposable
         Assert.True(after.Findings[0].Terminated);
     }
 
+    [Fact]
+    public async Task The_renewal_run_mails_each_reminder_once_and_an_expired_attestation_opens_a_finding_by_itself()
+    {
+        var r = await ActiveResellerAsync();
+        var attestations = db.Get<AttestationService>();
+        var drafted = await db.As<AttestationService>("officer@example.test").DraftAsync(AttestationTemplateServiceTests.Standard());
+        await db.As<AttestationService>("approver@example.test").ApproveAsync(drafted.Id!.Value, drafted.Version!.Value);
+        var sent = await attestations.SendAsync(r.Id, null, "https://portal.example/");
+        var token = sent.Link![(sent.Link!.LastIndexOf('/') + 1)..];
+        var opened = await attestations.OpenAsync(token);
+        Assert.True((await attestations.SignAsync(token, new SignatureInput("Mina Weber", "CEO", "mina@nordlicht.example", true, opened.TextSha256), "198.51.100.23")).Ok);
+        var job = db.As<AttestationService>(AttestationRenewalJob.Actor);
+        var folder = ((IaasKyc.Portal.Mail.PickupFolderMailSender)db.Get<IaasKyc.Portal.Mail.IMailSender>()).Folder;
+
+        Assert.Equal(new RenewalRun(0, 0), await job.RunRenewalsAsync());
+        db.Clock.Advance(TimeSpan.FromDays(365 - 60));
+        var sixty = await job.RunRenewalsAsync();
+        var again = await job.RunRenewalsAsync();
+        var renewal = (await attestations.RenewalAsync(r.Id))!;
+        db.Clock.Advance(TimeSpan.FromDays(61));
+        var expired = await job.RunRenewalsAsync();
+        var once = await job.RunRenewalsAsync();
+
+        Assert.Equal(new RenewalRun(1, 0), sixty);
+        Assert.Equal(new RenewalRun(0, 0), again);
+        Assert.Equal((60, DeadlineState.OnTime), (renewal.DaysLeft, renewal.Deadline));
+        Assert.True(renewal.Reminders.Single(x => x.DaysBefore == 60).Sent);
+        Assert.False(renewal.Reminders.Single(x => x.DaysBefore == 30).Sent);
+        Assert.Equal(new RenewalRun(0, 1), expired);
+        Assert.Equal(new RenewalRun(0, 0), once);
+        var reminder = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(folder, "*.eml")), TestContext.Current.CancellationToken);
+        Assert.Contains("To: jonas@nordlicht.example", reminder);
+        Assert.Contains("expires on 2027-06-15", reminder);
+        var after = (await Service.GetAsync(r.Id))!;
+        Assert.Equal(ResellerStatus.NonCompliant, after.Status);
+        var finding = Assert.Single(after.Findings);
+        Assert.Contains("expired on 2027-06-15", finding.What);
+        Assert.Equal(new DateOnly(2027, 6, 16), finding.LearnedOn);
+        Assert.Equal(new DateOnly(2027, 7, 16), finding.DueDate);
+        Assert.Equal(AttestationRenewalJob.Actor, finding.RecordedBy);
+    }
+
     public ValueTask DisposeAsync() => db.DisposeAsync();
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IaasKyc.Portal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261129221631_Resellers")]
+    [Migration("20261129222321_Resellers")]
     partial class Resellers
     {
         /// <inheritdoc />
@@ -544,7 +544,15 @@ namespace IaasKyc.Portal.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ExpiryRecorded")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("LinkExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemindersSent")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ResellerId")

@@ -130,6 +130,8 @@ namespace IaasKyc.Portal.Data.Migrations
                     SignerIp = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
                     SignedTextSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RemindersSent = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExpiryRecorded = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
