@@ -122,6 +122,10 @@ public static class PortalRegistration
         services.AddSingleton<IDemoSeed, OwnersDemoSeed>();
         services.AddSingleton<IDemoSeed, ScreeningDemoSeed>();
         services.AddSingleton<IDemoSeed, SpecialMeasuresDemoSeed>();
+        services.AddSingleton<IDemoSeed, ResellersDemoSeed>();
+
+        // Background jobs.
+        services.AddHostedService<Features.Resellers.AttestationRenewalJob>();
         return builder;
     }
 
@@ -168,6 +172,10 @@ public static class PortalRegistration
         services.AddScoped<Features.Screening.ListImportService>();
         services.AddScoped<ScreeningCertificateDocument>();
         services.AddScoped<Features.SpecialMeasures.SpecialMeasureService>();
+        services.AddScoped<Features.Resellers.ResellerService>();
+        services.AddScoped<Features.Resellers.AttestationService>();
+        services.AddScoped<AttestationCertificateDocument>();
+        services.AddScoped<Features.Resellers.CipRequestService>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using IaasKyc.Domain.Customers;
+using IaasKyc.Domain.Resellers;
 using Microsoft.AspNetCore.Identity;
 
 namespace IaasKyc.Portal.Data;
@@ -71,6 +72,20 @@ public static class AuditPolicy
         [typeof(Features.SpecialMeasures.SpecialMeasure)] = new("SpecialMeasure",
             Subject: e => "special-measure:" + ((Features.SpecialMeasures.SpecialMeasure)e).Id,
             Personal: Set(nameof(Features.SpecialMeasures.SpecialMeasure.PersonName), nameof(Features.SpecialMeasures.SpecialMeasure.Aliases))),
+        [typeof(Reseller)] = new("Reseller"),
+        [typeof(ResellerContact)] = new("ResellerContact", Subject: e => ((ResellerContact)e).ResellerId.ToString(),
+            Personal: Set(nameof(ResellerContact.Name), nameof(ResellerContact.Email), nameof(ResellerContact.Phone))),
+        [typeof(ResellerCipFile)] = new("ResellerCip"),
+        [typeof(ResellerEndAccount)] = new("ResellerEndAccount"),
+        [typeof(ResellerStatusChange)] = new("ResellerStatus"),
+        [typeof(AttestationTemplate)] = new("AttestationTemplate"),
+        [typeof(NonComplianceFinding)] = new("ResellerFinding"),
+        [typeof(TerminationFlag)] = new("ResellerTerminationFlag"),
+        [typeof(CipProductionRequest)] = new("CipProductionRequest"),
+        [typeof(CipProductionDocument)] = new("CipProductionDocument"),
+        [typeof(Attestation)] = new("Attestation", Subject: e => ((Attestation)e).ResellerId.ToString(),
+            Personal: Set(nameof(Attestation.SignerName), nameof(Attestation.SignerEmail), nameof(Attestation.SignerIp), nameof(Attestation.SentTo)),
+            Secret: Set(nameof(Attestation.TokenHash))),
     };
 
     /// <summary>Audit infrastructure is never audited itself.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using IaasKyc.Domain.Audit;
 using IaasKyc.Domain.Customers;
+using IaasKyc.Domain.Resellers;
 using IaasKyc.Portal.Features.ApiKeys;
 using IaasKyc.Portal.Features.RulePacks;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -35,6 +36,11 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, A
     public DbSet<Features.Screening.NoMatchMemory> NoMatchMemories => Set<Features.Screening.NoMatchMemory>();
     public DbSet<Features.Screening.ScreeningBatch> ScreeningBatches => Set<Features.Screening.ScreeningBatch>();
     public DbSet<Features.SpecialMeasures.SpecialMeasure> SpecialMeasures => Set<Features.SpecialMeasures.SpecialMeasure>();
+    public DbSet<Reseller> Resellers => Set<Reseller>();
+    public DbSet<ResellerEndAccount> ResellerEndAccounts => Set<ResellerEndAccount>();
+    public DbSet<AttestationTemplate> AttestationTemplates => Set<AttestationTemplate>();
+    public DbSet<Attestation> Attestations => Set<Attestation>();
+    public DbSet<CipProductionRequest> CipProductionRequests => Set<CipProductionRequest>();
 
     public AuditActor? Actor { get; } = actor;
 

@@ -21,6 +21,15 @@ public static class ReportDownloads
         app.MapGet("/screening/runs/{runId:guid}/certificate.pdf", ScreeningCertificateAsync)
             .RequireAuthorization(Policies.ScreeningRead)
             .ExcludeFromDescription();
+        app.MapGet("/resellers/{resellerId:guid}/cip/{fileId:guid}/file", Features.Resellers.ResellerFiles.CipFileAsync)
+            .RequireAuthorization(Policies.ResellersRead)
+            .ExcludeFromDescription();
+        app.MapGet("/resellers/{resellerId:guid}/attestations/{attestationId:guid}/certificate.pdf", AttestationCertificateAsync)
+            .RequireAuthorization(Policies.ResellersRead)
+            .ExcludeFromDescription();
+        app.MapGet("/resellers/cip-requests/{requestId:guid}/documents/{documentId:guid}/file", Features.Resellers.ResellerFiles.ProductionDocumentAsync)
+            .RequireAuthorization(Policies.ResellersRead)
+            .ExcludeFromDescription();
         return app;
     }
 
@@ -81,6 +90,20 @@ public static class ReportDownloads
             await db.SaveChangesAsync(ct);
         }
         return TypedResults.File(extract.Pdf, "application/pdf", extract.FileName);
+    }
+
+    /// <summary>The certificate of a signed flow-down attestation; the export is part of the trail.</summary>
+    private static async Task<IResult> AttestationCertificateAsync(Guid resellerId, Guid attestationId, HttpContext http,
+        AttestationCertificateDocument document, IDbContextFactory<PortalDbContext> dbFactory, CancellationToken ct)
+    {
+        var rendered = await document.RenderAsync(resellerId, attestationId, http.User.Identity?.Name ?? "unknown", ct);
+        if (rendered is not { } pdf) return TypedResults.Problem(title: "No such signed attestation.", statusCode: StatusCodes.Status404NotFound);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            db.AuditEvent("export", "AttestationCertificate", attestationId.ToString(), new FieldChange("reseller", null, resellerId.ToString()));
+            await db.SaveChangesAsync(ct);
+        }
+        return TypedResults.File(pdf.Pdf, "application/pdf", pdf.FileName);
     }
 
     private static DateOnly? ParseDay(string? value, string name, Dictionary<string, string[]> errors)

@@ -44,6 +44,12 @@ public sealed class PagePolicyTableTests
         ["/special-measures"] = Policies.SpecialMeasuresRead,
         ["/special-measures/new"] = Policies.SpecialMeasuresEdit,
         ["/special-measures/{Id:guid}"] = Policies.SpecialMeasuresRead,
+        ["/resellers"] = Policies.ResellersRead,
+        ["/resellers/new"] = Policies.ResellersEdit,
+        ["/resellers/{Id:guid}"] = Policies.ResellersRead,
+        ["/resellers/templates"] = Policies.ResellersRead,
+        ["/attest/{Token}"] = Anonymous,
+        ["/resellers/cip-requests"] = Policies.ResellersRead,
     };
 
     public static TheoryData<string, string> Pages()

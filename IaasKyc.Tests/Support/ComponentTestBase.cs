@@ -40,6 +40,7 @@ public abstract class ComponentTestBase : BunitContext
         Services.AddSingleton(new FieldCipher(RandomNumberGenerator.GetBytes(32)));
         Services.AddPortalData(o => o.UseSqlite(connection));
         Services.AddPortalFeatures();
+        Services.AddSingleton<IaasKyc.Portal.Mail.IMailSender>(new IaasKyc.Portal.Mail.PickupFolderMailSender(Path.Combine(Path.GetTempPath(), "iaaskyc-tests-mail", Guid.NewGuid().ToString("N")), "iaaskyc@localhost", Clock));
         Services.AddScoped<PageAccess>();
         Services.AddSingleton(new UploadStore(Path.Combine(Path.GetTempPath(), "iaaskyc-bunit-uploads", Guid.NewGuid().ToString("N"))));
         // The real policy table, evaluated by the real authorization service (not bUnit's placeholder).

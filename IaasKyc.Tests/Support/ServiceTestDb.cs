@@ -44,6 +44,7 @@ public sealed class ServiceTestDb : IAsyncDisposable
         services.AddSingleton(new UploadStore(Path.Combine(Path.GetTempPath(), "iaaskyc-tests", Guid.NewGuid().ToString("N"))));
         services.AddPortalData(o => o.UseSqlite(Connection));
         services.AddPortalFeatures();
+        services.AddSingleton<IaasKyc.Portal.Mail.IMailSender>(new IaasKyc.Portal.Mail.PickupFolderMailSender(Path.Combine(Path.GetTempPath(), "iaaskyc-tests-mail", Guid.NewGuid().ToString("N")), "iaaskyc@localhost", Clock));
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddIdentityCore<PortalUser>(o =>
             {

@@ -1,0 +1,31 @@
+using IaasKyc.Portal.Data;
+
+namespace IaasKyc.Portal.Features.Resellers;
+
+/// <summary>Runs the attestation renewal (reminders, expiry findings) at start-up and then every hour; each run acts once per reminder and expiry.</summary>
+public sealed class AttestationRenewalJob(IServiceProvider services, ILogger<AttestationRenewalJob> logger) : BackgroundService
+{
+    public const string Actor = "system:attestation-renewal";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1));
+        do
+        {
+            try
+            {
+                await using var scope = services.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<AuditActor>().Use(Actor);
+                var run = await scope.ServiceProvider.GetRequiredService<AttestationService>().RunRenewalsAsync(stoppingToken);
+                if (run.RemindersMailed + run.FindingsOpened > 0)
+                    logger.LogInformation("Attestation renewal: {Reminders} reminder(s), {Findings} expiry finding(s).", run.RemindersMailed, run.FindingsOpened);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A failed run is retried at the next tick; the portal keeps serving.
+                logger.LogError(e, "The attestation renewal run failed.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

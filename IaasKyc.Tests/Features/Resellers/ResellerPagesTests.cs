@@ -1,0 +1,168 @@
+using Bunit;
+using IaasKyc.Domain.Resellers;
+using IaasKyc.Portal.Features.Customers;
+using IaasKyc.Portal.Features.Resellers;
+using IaasKyc.Portal.Security;
+using IaasKyc.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace IaasKyc.Tests.Features.Resellers;
+
+public sealed class ResellerPagesTests : ComponentTestBase
+{
+    public ResellerPagesTests() => SignInAs("officer@example.test", Roles.Officer);
+
+    private ResellerService Service => Services.GetRequiredService<ResellerService>();
+
+    private Task<Guid> ForeignEntityAsync(string name = "Nordlicht Rechenzentrum GmbH", string reference = "ACC-NORD-1") =>
+        Support.Customers.SubmittedForeignAsync(Services.GetRequiredService<CustomerService>(), Services.GetRequiredService<CustomerQueries>(), name, reference);
+
+    /// <summary>Renders a page of the feature with one parameter, under the popover provider MudSelect needs.</summary>
+    private IRenderedComponent<IComponent> RenderWith<T>(string? parameter = null, object? value = null) where T : IComponent => Render(b =>
+    {
+        b.OpenComponent<MudPopoverProvider>(0);
+        b.CloseComponent();
+        b.OpenComponent<T>(1);
+        if (parameter is not null) b.AddAttribute(2, parameter, value);
+        b.CloseComponent();
+    });
+
+    private IRenderedComponent<IComponent> NewResellerFor(Guid customerId)
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/resellers/new?customer={customerId}");
+        return RenderWith<NewResellerPage>();
+    }
+
+    private static string FieldText(IRenderedComponent<IComponent> cut, string inputId) => cut.Find($"#{inputId}").Closest(".mud-input-control")!.TextContent;
+
+    [Fact]
+    public async Task The_new_reseller_form_shows_each_refusal_at_its_field_and_stores_nothing()
+    {
+        var customerId = await ForeignEntityAsync();
+        var cut = NewResellerFor(customerId);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=create-reseller]"));
+
+        cut.Find("#relationship-start").Change("2099-01-01");
+        cut.Find("#contact-name").Change("Jonas Weber");
+        cut.Find("#contact-title").Change("Head of Compliance");
+        cut.Find("#contact-email").Change("jonas at nordlicht");
+        cut.Find("#contact-phone").Change("030 9876543");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("cannot be in the future", FieldText(cut, "relationship-start")));
+        Assert.Contains("Enter an email address such as", FieldText(cut, "contact-email"));
+        Assert.DoesNotContain("not a valid phone", FieldText(cut, "contact-phone"));
+        Assert.Empty(await Service.ListAsync());
+    }
+
+    [Fact]
+    public async Task A_valid_new_reseller_is_stored_and_the_officer_is_taken_to_its_page()
+    {
+        var customerId = await ForeignEntityAsync();
+        var cut = NewResellerFor(customerId);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=create-reseller]"));
+
+        cut.Find("#contact-name").Change("Jonas Weber");
+        cut.Find("#contact-title").Change("Head of Compliance");
+        cut.Find("#contact-email").Change("jonas.weber@nordlicht.example");
+        cut.Find("#contact-phone").Change("030 9876543");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Single(Service.ListAsync().GetAwaiter().GetResult()));
+        var id = (await Service.ListAsync())[0].Id;
+        Assert.EndsWith($"/resellers/{id}", Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public async Task The_reseller_page_shows_the_end_customers_account_and_an_auditor_gets_no_forms()
+    {
+        var customerId = await ForeignEntityAsync();
+        await ForeignEntityAsync("Kleinkunde Berlin GmbH", "ACC-END-7");
+        var created = await Service.CreateAsync(new NewResellerInput(customerId, "2026-01-15", new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
+        Assert.True((await Service.AddEndAccountAsync(created.Id!.Value, created.Version!.Value, "ACC-END-7")).Ok);
+        SignInAs("auditor@example.test", Roles.Auditor);
+
+        var cut = RenderWith<ResellerPage>(nameof(ResellerPage.Id), created.Id!.Value);
+        cut.WaitForAssertion(() => cut.Find("h1"));
+        cut.FindAll(".mud-tab").First(t => t.TextContent.StartsWith("Accounts", StringComparison.Ordinal)).Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Kleinkunde Berlin GmbH", cut.Find("[data-testid=end-accounts]").TextContent));
+        Assert.Contains("ACC-NORD-1", cut.Find("[data-testid=own-accounts]").TextContent);
+        Assert.Empty(cut.FindAll("#end-account"));
+        Assert.Empty(cut.FindAll("[data-testid=activate]"));
+        Assert.Equal(ResellerStatus.Onboarding, (await Service.GetAsync(created.Id!.Value))!.Status);
+    }
+
+    [Fact]
+    public async Task Sending_an_attestation_shows_the_link_once_and_lists_it_as_awaiting_a_signature()
+    {
+        var customerId = await ForeignEntityAsync();
+        var created = await Service.CreateAsync(new NewResellerInput(customerId, "2026-01-15", new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
+        var templates = Services.GetRequiredService<AttestationService>();
+        var drafted = await templates.DraftAsync(AttestationTemplateServiceTests.Standard());
+        SignInAs("approver@example.test", Roles.Approver);
+        Assert.True((await templates.ApproveAsync(drafted.Id!.Value, drafted.Version!.Value)).Ok);
+        SignInAs("officer@example.test", Roles.Officer);
+
+        var cut = RenderWith<ResellerPage>(nameof(ResellerPage.Id), created.Id!.Value);
+        cut.WaitForAssertion(() => cut.Find("h1"));
+        cut.FindAll(".mud-tab").First(t => t.TextContent.StartsWith("Attestations", StringComparison.Ordinal)).Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=no-attestations]"));
+        cut.Find("[data-testid=send]").Click();
+
+        cut.WaitForAssertion(() => Assert.StartsWith("http://localhost/attest/", cut.Find("#attestation-link").GetAttribute("value")));
+        Assert.Contains("mailed to jonas@nordlicht.example", cut.Find("[data-testid=link-created]").TextContent);
+        Assert.Contains("Awaiting signature", cut.Find("[data-testid=attestation-state]").TextContent);
+    }
+
+    [Fact]
+    public async Task The_finding_form_refuses_a_future_date_at_its_field_and_a_recorded_finding_shows_its_termination_clock()
+    {
+        var customerId = await ForeignEntityAsync();
+        var created = await Service.CreateAsync(new NewResellerInput(customerId, "2026-01-15", new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
+        var agreed = await Service.RecordAgreementAsync(created.Id!.Value, created.Version!.Value, "2026-02-01", "RA-2026-04");
+        SignInAs("approver@example.test", Roles.Approver);
+        Assert.True((await Service.ActivateAsync(created.Id!.Value, agreed.Version!.Value)).Ok);
+        SignInAs("officer@example.test", Roles.Officer);
+
+        var cut = RenderWith<ResellerPage>(nameof(ResellerPage.Id), created.Id!.Value);
+        cut.WaitForAssertion(() => cut.Find("h1"));
+        cut.FindAll(".mud-tab").First(t => t.TextContent.StartsWith("Compliance", StringComparison.Ordinal)).Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=finding-form]"));
+        cut.Find("#finding-what").Change("Did not produce its CIP within 10 days");
+        cut.Find("#finding-evidence").Change("Request RQ-2026-044 and the reseller's empty reply");
+        cut.Find("#finding-learned").Change("2027-01-01");
+        cut.Find("[data-testid=finding-form] form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("cannot be in the future", FieldText(cut, "finding-learned")));
+        Assert.Equal(ResellerStatus.Active, (await Service.GetAsync(created.Id!.Value))!.Status);
+
+        cut.Find("#finding-learned").Change("2026-11-19");
+        cut.Find("[data-testid=finding-form] form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("Terminate by 2026-12-19 · 20 days left", cut.Find("[data-testid=finding-clock]").TextContent));
+        Assert.Contains("20 days left", cut.Find("[data-testid=termination-clock]").TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=terminate]"));
+    }
+
+    [Fact]
+    public async Task The_request_form_refuses_a_request_without_scope_at_the_resellers_field_and_an_overdue_request_stands_out()
+    {
+        var requests = Services.GetRequiredService<CipRequestService>();
+        Assert.True((await requests.RecordAsync(new CipRequestInput("BIS-2026-0193", "2026-11-10", true, []))).Ok);
+
+        var cut = RenderWith<CipRequestsPage>();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=request-form]"));
+        cut.Find("#request-reference").Change("BIS-2026-0201");
+        cut.FindAll("input[type=checkbox]").Last().Change(false);
+        cut.Find("[data-testid=request-form] form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("Say what is requested", cut.Find("[data-testid=request-form]").TextContent));
+        Assert.Single(await requests.ListAsync());
+        var overdue = cut.Find("[data-testid=cip-request]");
+        Assert.Contains("request-overdue", overdue.ClassName);
+        Assert.Contains("Due 2026-11-20 · 9 days overdue", cut.Find("[data-testid=request-state]").TextContent);
+    }
+}
