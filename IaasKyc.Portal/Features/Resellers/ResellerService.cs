@@ -22,9 +22,18 @@ public sealed class ResellerService(IDbContextFactory<PortalDbContext> dbFactory
                           join c in db.Customers on r.CustomerId equals c.Id
                           select new { r.Id, r.CustomerId, c.LegalName, c.Country, r.Status, r.Arrangement }).ToListAsync(ct);
         var attestations = (await db.Attestations.AsNoTracking().ToListAsync(ct)).ToLookup(a => a.ResellerId);
+        var open = (await db.Set<NonComplianceFinding>().AsNoTracking().Where(f => f.ClosedAtUtc == null).ToListAsync(ct))
+            .GroupBy(f => f.ResellerId).ToDictionary(g => g.Key, g => g.Select(f => f.Clock(time.Zone)).MinBy(c => c.DueDate));
+        var dueSoon = (await RulePackService.ActiveAsync(db, time.Today, ct)).DueSoonDays;
         return [.. rows.OrderBy(r => r.LegalName, StringComparer.CurrentCultureIgnoreCase)
-            .Select(r => new ResellerListItem(r.Id, r.CustomerId, r.LegalName, r.Country, r.Status, r.Arrangement,
-                AttestationSummary(attestations[r.Id], time.UtcNow, time.Today)))];
+            .Select(r =>
+            {
+                var running = open.TryGetValue(r.Id, out var clock);
+                return new ResellerListItem(r.Id, r.CustomerId, r.LegalName, r.Country, r.Status, r.Arrangement,
+                    AttestationSummary(attestations[r.Id], time.UtcNow, time.Today),
+                    running ? $"terminate by {clock.DueDate:yyyy-MM-dd} · {clock.Describe(time.UtcNow)}" : null,
+                    running ? clock.State(time.UtcNow, dueSoon) : null);
+            })];
     }
 
     /// <summary>The reseller's attestation position in a few words: the latest signature and its validity, and any link awaiting a signature.</summary>
@@ -38,6 +47,24 @@ public sealed class ResellerService(IDbContextFactory<PortalDbContext> dbFactory
             : list.Count == 0 ? "None" : pending ? "" : "Not signed";
         if (pending) text = text.Length == 0 ? "Link sent, awaiting signature" : text + " · link sent";
         return text;
+    }
+
+    /// <summary>
+    /// Every foreign reseller the provider had during the period up to <paramref name="asOf"/> (regulation.md §3: the certification lists
+    /// all foreign resellers), with its status then, its CIP arrangement and, for a terminated one, the end date.
+    /// </summary>
+    public async Task<IReadOnlyList<CertificationReseller>> CertificationListAsync(DateOnly asOf, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await (from r in db.Resellers.AsNoTracking().Include(r => r.History)
+                          join c in db.Customers on r.CustomerId equals c.Id
+                          where r.RelationshipStart <= asOf
+                          select new { Reseller = r, c.LegalName, c.Country }).ToListAsync(ct);
+        var endOfDay = new IaasKyc.Domain.Rules.Deadline(asOf, time.Zone).EndsAtUtc;
+        return [.. rows.Select(x => new CertificationReseller(x.Reseller.Id, x.LegalName, x.Country, x.Reseller.RelationshipStart,
+                x.Reseller.History.Where(h => h.AtUtc < endOfDay).OrderBy(h => h.AtUtc).LastOrDefault()?.To ?? ResellerStatus.Onboarding,
+                x.Reseller.Arrangement, x.Reseller.EndDate is { } e && e <= asOf ? e : null))
+            .OrderBy(x => x.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
 
     /// <summary>Entity customers determined foreign (regulation.md "Who is who": a foreign reseller is a foreign person), open, not yet resellers.</summary>
