@@ -137,7 +137,7 @@ public sealed class ResellerService(IDbContextFactory<PortalDbContext> dbFactory
             [.. ends.OrderBy(e => e.Reference).Select(e => new ResellerAccountView(e.Id, e.Reference, e.CustomerId, e.LegalName, e.OpenedAtUtc, e.ClosedAtUtc,
                 r.EndAccounts.First(l => l.AccountId == e.Id).Id))],
             [.. r.History.OrderByDescending(h => h.AtUtc).Select(h => new ResellerHistoryView(h.From, h.To, h.By, h.AtUtc, h.Note))],
-            r.Status == ResellerStatus.Onboarding ? ResellerRules.CanActivate(r) : [],
+            r.Status == ResellerStatus.Onboarding ? ResellerRules.CanActivate(r, await HasValidAttestationAsync(db, r.Id, ct)) : [],
             r.UpdatedAtUtc, r.Version,
             [.. r.Findings.OrderByDescending(f => f.RecordedAtUtc).Select(f => View(f, pack.DueSoonDays))],
             r.Flags.Select(f => f.AccountId).ToHashSet());
@@ -215,14 +215,20 @@ public sealed class ResellerService(IDbContextFactory<PortalDbContext> dbFactory
             return Task.FromResult(new List<Finding>());
         }, ct);
 
-    /// <summary>An Approver's decision: the reseller starts (Onboarding → Active) once its CIP arrangement is on record.</summary>
+    /// <summary>An Approver's decision: the reseller starts (Onboarding → Active) once its CIP arrangement, a contact and a valid signed attestation are on record.</summary>
     public Task<Outcome> ActivateAsync(Guid id, Guid version, CancellationToken ct = default) =>
-        MutateAsync(id, version, (r, by, _) =>
+        MutateAsync(id, version, async (r, by, db) =>
         {
-            var f = ResellerRules.CanActivate(r);
-            if (f.Count == 0) r.Activate(by, time.UtcNow, "Activated: CIP arrangement on record");
-            return Task.FromResult(f);
+            var f = ResellerRules.CanActivate(r, await HasValidAttestationAsync(db, r.Id, ct));
+            if (f.Count == 0) r.Activate(by, time.UtcNow, "Activated: CIP arrangement on record and flow-down attestation signed");
+            return f;
         }, ct);
+
+    private async Task<bool> HasValidAttestationAsync(PortalDbContext db, Guid resellerId, CancellationToken ct)
+    {
+        var today = time.Today;
+        return await db.Attestations.AnyAsync(a => a.ResellerId == resellerId && a.SignedAtUtc != null && a.ValidUntil >= today, ct);
+    }
 
     /// <summary>An Officer records what the provider learned, with its evidence and the day it learned it: the termination clock starts (proposed § 7.301).</summary>
     public Task<Outcome> RecordFindingAsync(Guid id, Guid version, string? what, string? evidence, string? learnedOn, CancellationToken ct = default) =>
