@@ -49,8 +49,8 @@ public static class ResellerRules
         return d;
     }
 
-    /// <summary>What an Approver needs before activating: a recorded CIP arrangement (proposed § 7.301) and a contact.</summary>
-    public static List<Finding> CanActivate(Reseller r)
+    /// <summary>What an Approver needs before activating: a recorded CIP arrangement (proposed § 7.301), a contact and a valid signed flow-down attestation.</summary>
+    public static List<Finding> CanActivate(Reseller r, bool hasValidAttestation)
     {
         var f = new List<Finding>();
         if (r.Status != ResellerStatus.Onboarding)
@@ -59,6 +59,8 @@ public static class ResellerRules
             f.Add(new("reseller.cipMissing", "Record the CIP arrangement first: upload the reseller's written CIP, or record its agreement to adopt ours.", "arrangement"));
         if (r.Contacts.Count == 0)
             f.Add(new("reseller.contactMissing", "Add at least one contact.", "contacts"));
+        if (!hasValidAttestation)
+            f.Add(new("reseller.attestationMissing", "The reseller has not signed a valid flow-down attestation: send it one and wait for the signature.", "attestation"));
         return f;
     }
 }

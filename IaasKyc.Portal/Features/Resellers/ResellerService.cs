@@ -22,9 +22,18 @@ public sealed class ResellerService(IDbContextFactory<PortalDbContext> dbFactory
                           join c in db.Customers on r.CustomerId equals c.Id
                           select new { r.Id, r.CustomerId, c.LegalName, c.Country, r.Status, r.Arrangement }).ToListAsync(ct);
         var attestations = (await db.Attestations.AsNoTracking().ToListAsync(ct)).ToLookup(a => a.ResellerId);
+        var open = (await db.Set<NonComplianceFinding>().AsNoTracking().Where(f => f.ClosedAtUtc == null).ToListAsync(ct))
+            .GroupBy(f => f.ResellerId).ToDictionary(g => g.Key, g => g.Select(f => f.Clock(time.Zone)).MinBy(c => c.DueDate));
+        var dueSoon = (await RulePackService.ActiveAsync(db, time.Today, ct)).DueSoonDays;
         return [.. rows.OrderBy(r => r.LegalName, StringComparer.CurrentCultureIgnoreCase)
-            .Select(r => new ResellerListItem(r.Id, r.CustomerId, r.LegalName, r.Country, r.Status, r.Arrangement,
-                AttestationSummary(attestations[r.Id], time.UtcNow, time.Today)))];
+            .Select(r =>
+            {
+                var running = open.TryGetValue(r.Id, out var clock);
+                return new ResellerListItem(r.Id, r.CustomerId, r.LegalName, r.Country, r.Status, r.Arrangement,
+                    AttestationSummary(attestations[r.Id], time.UtcNow, time.Today),
+                    running ? $"terminate by {clock.DueDate:yyyy-MM-dd} · {clock.Describe(time.UtcNow)}" : null,
+                    running ? clock.State(time.UtcNow, dueSoon) : null);
+            })];
     }
 
     /// <summary>The reseller's attestation position in a few words: the latest signature and its validity, and any link awaiting a signature.</summary>
@@ -38,6 +47,24 @@ public sealed class ResellerService(IDbContextFactory<PortalDbContext> dbFactory
             : list.Count == 0 ? "None" : pending ? "" : "Not signed";
         if (pending) text = text.Length == 0 ? "Link sent, awaiting signature" : text + " · link sent";
         return text;
+    }
+
+    /// <summary>
+    /// Every foreign reseller the provider had during the period up to <paramref name="asOf"/> (regulation.md §3: the certification lists
+    /// all foreign resellers), with its status then, its CIP arrangement and, for a terminated one, the end date.
+    /// </summary>
+    public async Task<IReadOnlyList<CertificationReseller>> CertificationListAsync(DateOnly asOf, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await (from r in db.Resellers.AsNoTracking().Include(r => r.History)
+                          join c in db.Customers on r.CustomerId equals c.Id
+                          where r.RelationshipStart <= asOf
+                          select new { Reseller = r, c.LegalName, c.Country }).ToListAsync(ct);
+        var endOfDay = new IaasKyc.Domain.Rules.Deadline(asOf, time.Zone).EndsAtUtc;
+        return [.. rows.Select(x => new CertificationReseller(x.Reseller.Id, x.LegalName, x.Country, x.Reseller.RelationshipStart,
+                x.Reseller.History.Where(h => h.AtUtc < endOfDay).OrderBy(h => h.AtUtc).LastOrDefault()?.To ?? ResellerStatus.Onboarding,
+                x.Reseller.Arrangement, x.Reseller.EndDate is { } e && e <= asOf ? e : null))
+            .OrderBy(x => x.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
 
     /// <summary>Entity customers determined foreign (regulation.md "Who is who": a foreign reseller is a foreign person), open, not yet resellers.</summary>
@@ -110,7 +137,7 @@ public sealed class ResellerService(IDbContextFactory<PortalDbContext> dbFactory
             [.. ends.OrderBy(e => e.Reference).Select(e => new ResellerAccountView(e.Id, e.Reference, e.CustomerId, e.LegalName, e.OpenedAtUtc, e.ClosedAtUtc,
                 r.EndAccounts.First(l => l.AccountId == e.Id).Id))],
             [.. r.History.OrderByDescending(h => h.AtUtc).Select(h => new ResellerHistoryView(h.From, h.To, h.By, h.AtUtc, h.Note))],
-            r.Status == ResellerStatus.Onboarding ? ResellerRules.CanActivate(r) : [],
+            r.Status == ResellerStatus.Onboarding ? ResellerRules.CanActivate(r, await HasValidAttestationAsync(db, r.Id, ct)) : [],
             r.UpdatedAtUtc, r.Version,
             [.. r.Findings.OrderByDescending(f => f.RecordedAtUtc).Select(f => View(f, pack.DueSoonDays))],
             r.Flags.Select(f => f.AccountId).ToHashSet());
@@ -188,14 +215,20 @@ public sealed class ResellerService(IDbContextFactory<PortalDbContext> dbFactory
             return Task.FromResult(new List<Finding>());
         }, ct);
 
-    /// <summary>An Approver's decision: the reseller starts (Onboarding → Active) once its CIP arrangement is on record.</summary>
+    /// <summary>An Approver's decision: the reseller starts (Onboarding → Active) once its CIP arrangement, a contact and a valid signed attestation are on record.</summary>
     public Task<Outcome> ActivateAsync(Guid id, Guid version, CancellationToken ct = default) =>
-        MutateAsync(id, version, (r, by, _) =>
+        MutateAsync(id, version, async (r, by, db) =>
         {
-            var f = ResellerRules.CanActivate(r);
-            if (f.Count == 0) r.Activate(by, time.UtcNow, "Activated: CIP arrangement on record");
-            return Task.FromResult(f);
+            var f = ResellerRules.CanActivate(r, await HasValidAttestationAsync(db, r.Id, ct));
+            if (f.Count == 0) r.Activate(by, time.UtcNow, "Activated: CIP arrangement on record and flow-down attestation signed");
+            return f;
         }, ct);
+
+    private async Task<bool> HasValidAttestationAsync(PortalDbContext db, Guid resellerId, CancellationToken ct)
+    {
+        var today = time.Today;
+        return await db.Attestations.AnyAsync(a => a.ResellerId == resellerId && a.SignedAtUtc != null && a.ValidUntil >= today, ct);
+    }
 
     /// <summary>An Officer records what the provider learned, with its evidence and the day it learned it: the termination clock starts (proposed § 7.301).</summary>
     public Task<Outcome> RecordFindingAsync(Guid id, Guid version, string? what, string? evidence, string? learnedOn, CancellationToken ct = default) =>

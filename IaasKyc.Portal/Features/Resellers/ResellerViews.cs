@@ -6,7 +6,7 @@ using IaasKyc.Domain.Rules;
 namespace IaasKyc.Portal.Features.Resellers;
 
 public sealed record ResellerListItem(Guid Id, Guid CustomerId, string Name, string? Country, ResellerStatus Status, CipArrangement Arrangement,
-    string Attestation);
+    string Attestation, string? TerminationClock = null, DeadlineState? TerminationState = null);
 
 /// <summary>An entity customer determined foreign that is not a reseller yet.</summary>
 public sealed record ResellerCandidate(Guid CustomerId, string Name, string? Country, CustomerStatus Status);
@@ -37,3 +37,7 @@ public sealed record ResellerDetail(
 /// <summary>A non-compliance finding with its termination clock as of now.</summary>
 public sealed record FindingView(Guid Id, string What, string Evidence, DateOnly LearnedOn, DateOnly DueDate, int DaysLeft, DeadlineState Deadline,
     string DeadlineText, string RecordedBy, DateTime RecordedAtUtc, bool IsOpen, bool Terminated, string? CureNote, string? ClosedBy, DateTime? ClosedAtUtc);
+
+/// <summary>One line of the certification's list of foreign resellers.</summary>
+public sealed record CertificationReseller(Guid Id, string Name, string? Country, DateOnly RelationshipStart, ResellerStatus StatusAsOf,
+    CipArrangement Arrangement, DateOnly? EndDate);

@@ -17,6 +17,7 @@ public sealed class NonComplianceServiceTests : IAsyncDisposable
         var customerId = await Support.Customers.SubmittedForeignAsync(db.Get<CustomerService>(), db.Get<CustomerQueries>());
         var created = await Service.CreateAsync(new NewResellerInput(customerId, "2026-01-15", new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
         var agreed = await Service.RecordAgreementAsync(created.Id!.Value, created.Version!.Value, "2026-02-01", "RA-2026-04");
+        await SignedAttestation.ForAsync(db.As<AttestationService>, created.Id!.Value);
         Assert.True((await db.As<ResellerService>("approver@example.test").ActivateAsync(created.Id!.Value, agreed.Version!.Value)).Ok);
         return (await Service.GetAsync(created.Id!.Value))!;
     }
@@ -34,6 +35,7 @@ public sealed class NonComplianceServiceTests : IAsyncDisposable
         var f = Assert.Single(after.Findings);
         Assert.Equal((new DateOnly(2026, 7, 10), 25, DeadlineState.OnTime, "25 days left"), (f.DueDate, f.DaysLeft, f.Deadline, f.DeadlineText));
         Assert.Equal(f.Id, after.NextDeadline!.Id);
+        Assert.Equal("terminate by 2026-07-10 · 25 days left", Assert.Single(await Service.ListAsync()).TerminationClock);
     }
 
     [Fact]
@@ -91,12 +93,6 @@ public sealed class NonComplianceServiceTests : IAsyncDisposable
     {
         var r = await ActiveResellerAsync();
         var attestations = db.Get<AttestationService>();
-        var drafted = await db.As<AttestationService>("officer@example.test").DraftAsync(AttestationTemplateServiceTests.Standard());
-        await db.As<AttestationService>("approver@example.test").ApproveAsync(drafted.Id!.Value, drafted.Version!.Value);
-        var sent = await attestations.SendAsync(r.Id, null, "https://portal.example/");
-        var token = sent.Link![(sent.Link!.LastIndexOf('/') + 1)..];
-        var opened = await attestations.OpenAsync(token);
-        Assert.True((await attestations.SignAsync(token, new SignatureInput("Mina Weber", "CEO", "mina@nordlicht.example", true, opened.TextSha256), "198.51.100.23")).Ok);
         var job = db.As<AttestationService>(AttestationRenewalJob.Actor);
         var folder = ((IaasKyc.Portal.Mail.PickupFolderMailSender)db.Get<IaasKyc.Portal.Mail.IMailSender>()).Folder;
 
@@ -126,6 +122,24 @@ public sealed class NonComplianceServiceTests : IAsyncDisposable
         Assert.Equal(new DateOnly(2027, 6, 16), finding.LearnedOn);
         Assert.Equal(new DateOnly(2027, 7, 16), finding.DueDate);
         Assert.Equal(AttestationRenewalJob.Actor, finding.RecordedBy);
+    }
+
+    [Fact]
+    public async Task The_certification_list_names_every_reseller_with_its_status_as_of_the_day_and_a_termination_with_its_end_date()
+    {
+        var r = await ActiveResellerAsync();
+        var recorded = await db.As<ResellerService>("officer@example.test").RecordFindingAsync(r.Id, r.Version, "No CIP", "RQ", "2026-06-10");
+        var findingId = (await Service.GetAsync(r.Id))!.Findings[0].Id;
+        db.Clock.Advance(TimeSpan.FromDays(2));
+        Assert.True((await db.As<ResellerService>("approver@example.test").ConfirmTerminationAsync(r.Id, recorded.Version!.Value, findingId)).Ok);
+
+        var before = Assert.Single(await Service.CertificationListAsync(new DateOnly(2026, 6, 16)));
+        var after = Assert.Single(await Service.CertificationListAsync(new DateOnly(2026, 6, 30)));
+        var earlier = await Service.CertificationListAsync(new DateOnly(2026, 1, 1));
+
+        Assert.Equal((ResellerStatus.NonCompliant, (DateOnly?)null), (before.StatusAsOf, before.EndDate));
+        Assert.Equal((ResellerStatus.Terminated, (DateOnly?)new DateOnly(2026, 6, 17)), (after.StatusAsOf, after.EndDate));
+        Assert.Empty(earlier);
     }
 
     public ValueTask DisposeAsync() => db.DisposeAsync();

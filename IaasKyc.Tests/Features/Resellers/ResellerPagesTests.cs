@@ -123,6 +123,11 @@ public sealed class ResellerPagesTests : ComponentTestBase
         var customerId = await ForeignEntityAsync();
         var created = await Service.CreateAsync(new NewResellerInput(customerId, "2026-01-15", new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
         var agreed = await Service.RecordAgreementAsync(created.Id!.Value, created.Version!.Value, "2026-02-01", "RA-2026-04");
+        await SignedAttestation.ForAsync(user =>
+        {
+            SignInAs(user, Roles.Officer, Roles.Approver);
+            return Services.GetRequiredService<AttestationService>();
+        }, created.Id!.Value);
         SignInAs("approver@example.test", Roles.Approver);
         Assert.True((await Service.ActivateAsync(created.Id!.Value, agreed.Version!.Value)).Ok);
         SignInAs("officer@example.test", Roles.Officer);

@@ -79,15 +79,19 @@ public sealed class ResellerServiceTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task An_approver_activates_only_once_the_cip_arrangement_is_recorded()
+    public async Task An_approver_activates_only_once_the_cip_arrangement_is_recorded_and_an_attestation_signed()
     {
         var detail = await RegisteredAsync();
 
         var early = await Service.ActivateAsync(detail.Id, detail.Version);
         var agreed = await Service.RecordAgreementAsync(detail.Id, detail.Version, "2026-02-01", "Reseller agreement RA-2026-04");
+        var unsigned = await Service.ActivateAsync(detail.Id, agreed.Version!.Value);
+        await SignedAttestation.ForAsync(db.As<AttestationService>, detail.Id);
         var activated = await Service.ActivateAsync(detail.Id, agreed.Version!.Value);
 
         Assert.Contains(early.Findings, f => f.Code == "reseller.cipMissing");
+        Assert.Contains(early.Findings, f => f.Code == "reseller.attestationMissing");
+        Assert.Equal("reseller.attestationMissing", Assert.Single(unsigned.Findings).Code);
         Assert.True(activated.Ok, activated.Message);
         var after = (await Service.GetAsync(detail.Id))!;
         Assert.Equal(ResellerStatus.Active, after.Status);
