@@ -184,8 +184,6 @@ public sealed class CustomersDemoSeed : IDemoSeed
     /// <summary>A hash that is the same on every run (string.GetHashCode is not), for made-up document numbers.</summary>
     private static int Stable(string text) => text.Aggregate(17, (h, c) => unchecked((h * 31) + c)) & int.MaxValue;
 
-    private static Outcome Check(Outcome o, string what) =>
-        o.Ok ? o : throw new InvalidOperationException($"Demo seed failed for {what}: {string.Join("; ", o.Findings.Select(f => $"{f.Field}: {f.Message}"))}");
 
     private static readonly CipDraft Cip = new(
         VerificationProcedures: """

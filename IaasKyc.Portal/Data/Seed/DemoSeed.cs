@@ -22,4 +22,8 @@ public static class DemoSeed
 
     public static Task As(IServiceProvider services, string user, Func<IServiceProvider, Task> work) =>
         As(services, user, async sp => { await work(sp); return 0; });
+
+    /// <summary>A refused demo step stops the seed with the findings, so a broken seed is never half-shown as demo data.</summary>
+    public static Features.Outcome Check(Features.Outcome o, string what) =>
+        o.Ok ? o : throw new InvalidOperationException($"Demo seed failed for {what}: {string.Join("; ", o.Findings.Select(f => $"{f.Field}: {f.Message}"))}");
 }

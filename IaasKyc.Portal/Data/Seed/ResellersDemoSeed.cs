@@ -86,12 +86,13 @@ public sealed class ResellersDemoSeed : IDemoSeed
 
     private static async Task<SentAttestation> SendAsync(IServiceProvider services, Guid resellerId, CancellationToken ct)
     {
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AuditActor>().Use(Officer);
-        var contact = (await scope.ServiceProvider.GetRequiredService<ResellerService>().GetAsync(resellerId, ct))!.Contacts[0].Id;
-        var sent = await scope.ServiceProvider.GetRequiredService<AttestationService>().SendAsync(resellerId, contact, "http://localhost:5080/", ct);
-        Check(sent.Outcome, "attestation");
-        return sent;
+        return await DemoSeed.As(services, Officer, async sp =>
+        {
+            var contact = (await sp.GetRequiredService<ResellerService>().GetAsync(resellerId, ct))!.Contacts[0].Id;
+            var sent = await sp.GetRequiredService<AttestationService>().SendAsync(resellerId, contact, "http://localhost:5080/", ct);
+            DemoSeed.Check(sent.Outcome, "attestation");
+            return sent;
+        });
     }
 
     private static Guid Version(IServiceProvider services, Guid resellerId)
@@ -101,13 +102,6 @@ public sealed class ResellersDemoSeed : IDemoSeed
         return db.Resellers.Where(r => r.Id == resellerId).Select(r => r.Version).First();
     }
 
-    private static async Task<Outcome> As(IServiceProvider services, string user, Func<IServiceProvider, Task<Outcome>> work, string what)
-    {
-        await using var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<AuditActor>().Use(user);
-        return Check(await work(scope.ServiceProvider), what);
-    }
-
-    private static Outcome Check(Outcome o, string what) =>
-        o.Ok ? o : throw new InvalidOperationException($"Demo seed failed for {what}: {string.Join("; ", o.Findings.Select(f => $"{f.Field}: {f.Message}"))}");
+    private static Task<Outcome> As(IServiceProvider services, string user, Func<IServiceProvider, Task<Outcome>> work, string what) =>
+        DemoSeed.As(services, user, async sp => DemoSeed.Check(await work(sp), what));
 }
