@@ -168,6 +168,7 @@ public static class PortalRegistration
         services.AddScoped<Features.Screening.ListImportService>();
         services.AddScoped<ScreeningCertificateDocument>();
         services.AddScoped<Features.SpecialMeasures.SpecialMeasureService>();
+        services.AddScoped<Features.AiTraining.AiTrainingService>();
         return services;
     }
 

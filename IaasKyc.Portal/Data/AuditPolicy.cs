@@ -71,6 +71,7 @@ public static class AuditPolicy
         [typeof(Features.SpecialMeasures.SpecialMeasure)] = new("SpecialMeasure",
             Subject: e => "special-measure:" + ((Features.SpecialMeasures.SpecialMeasure)e).Id,
             Personal: Set(nameof(Features.SpecialMeasures.SpecialMeasure.PersonName), nameof(Features.SpecialMeasures.SpecialMeasure.Aliases))),
+        [typeof(Domain.AiTraining.Accelerator)] = new("Accelerator"),
     };
 
     /// <summary>Audit infrastructure is never audited itself.</summary>

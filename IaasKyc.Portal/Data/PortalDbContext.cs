@@ -35,6 +35,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, A
     public DbSet<Features.Screening.NoMatchMemory> NoMatchMemories => Set<Features.Screening.NoMatchMemory>();
     public DbSet<Features.Screening.ScreeningBatch> ScreeningBatches => Set<Features.Screening.ScreeningBatch>();
     public DbSet<Features.SpecialMeasures.SpecialMeasure> SpecialMeasures => Set<Features.SpecialMeasures.SpecialMeasure>();
+    public DbSet<Domain.AiTraining.Accelerator> Accelerators => Set<Domain.AiTraining.Accelerator>();
 
     public AuditActor? Actor { get; } = actor;
 

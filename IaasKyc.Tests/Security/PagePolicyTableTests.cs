@@ -31,6 +31,7 @@ public sealed class PagePolicyTableTests
         ["/admin/rule-pack"] = Policies.AdminRead,
         ["/admin/rule-pack/new"] = Policies.AdminEdit,
         ["/admin/products"] = Policies.AdminRead,
+        ["/admin/accelerators"] = Policies.AdminRead,
         ["/customers"] = Policies.CustomersRead,
         ["/customers/new"] = Policies.CustomersEdit,
         ["/customers/{Id:guid}"] = Policies.CustomersRead,

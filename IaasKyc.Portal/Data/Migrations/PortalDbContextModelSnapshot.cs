@@ -17,6 +17,42 @@ namespace IaasKyc.Portal.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("IaasKyc.Domain.AiTraining.Accelerator", b =>
+                {
+                    b.Property<string>("NameKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("PeakOpsPerSecond")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NameKey");
+
+                    b.ToTable("Accelerators");
+                });
+
             modelBuilder.Entity("IaasKyc.Domain.Customers.AccessEvent", b =>
                 {
                     b.Property<long>("Id")
