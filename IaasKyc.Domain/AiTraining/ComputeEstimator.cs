@@ -147,9 +147,10 @@ public static class ComputeEstimator
     }
 
     private static string Describe(ThresholdComparison c) =>
-        $"{Sci(c.Value)} {c.Unit} against the {c.Description} of {Sci(c.Limit)}: ratio {Ratio(c.Ratio)}, {(c.Met ? "met (strictly greater)" : "not met (met only when strictly greater)")}";
+        $"{Sci(c.Value)} {c.Unit} against the {c.Description} of {Sci(c.Limit)}: ratio {FormatRatio(c.Ratio)}, {(c.Met ? "met (strictly greater)" : "not met (met only when strictly greater)")}";
 
-    private static string Ratio(double r) => r is >= 0.001 and < 1000 ? r.ToString("G3", CultureInfo.InvariantCulture) : Sci(r);
+    /// <summary>A ratio with 3 significant digits, in scientific notation when very small or large.</summary>
+    public static string FormatRatio(double r) => r is >= 0.001 and < 1000 ? r.ToString("G3", CultureInfo.InvariantCulture) : Sci(r);
 
     private static double Positive(double? value, string field, string what, double max, List<Finding> f)
     {

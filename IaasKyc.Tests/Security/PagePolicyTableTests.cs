@@ -45,6 +45,7 @@ public sealed class PagePolicyTableTests
         ["/special-measures"] = Policies.SpecialMeasuresRead,
         ["/special-measures/new"] = Policies.SpecialMeasuresEdit,
         ["/special-measures/{Id:guid}"] = Policies.SpecialMeasuresRead,
+        ["/ai-training/estimate"] = Policies.AiRead,
     };
 
     public static TheoryData<string, string> Pages()
