@@ -146,8 +146,11 @@ public static class ComputeEstimator
         return met;
     }
 
+    /// <summary>A compared figure with its unit: operations in scientific notation, networking in plain Gbit/s.</summary>
+    public static string Figure(double value, string unit) => unit == "Gbit/s" ? $"{Plain(value)} {unit}" : $"{Sci(value)} {unit}";
+
     private static string Describe(ThresholdComparison c) =>
-        $"{Sci(c.Value)} {c.Unit} against the {c.Description} of {Sci(c.Limit)}: ratio {FormatRatio(c.Ratio)}, {(c.Met ? "met (strictly greater)" : "not met (met only when strictly greater)")}";
+        $"{Figure(c.Value, c.Unit)} against the {c.Description} of {Figure(c.Limit, c.Unit)}: ratio {FormatRatio(c.Ratio)}, {(c.Met ? "met (strictly greater)" : "not met (met only when strictly greater)")}";
 
     /// <summary>A ratio with 3 significant digits, in scientific notation when very small or large.</summary>
     public static string FormatRatio(double r) => r is >= 0.001 and < 1000 ? r.ToString("G3", CultureInfo.InvariantCulture) : Sci(r);

@@ -171,7 +171,8 @@ public sealed class ComputeEstimatorTests
         Assert.Contains("= 1,000 × 9.89 × 10^14 operations/s (H100) = 9.89 × 10^17 operations per second", estimate.Arithmetic[0], StringComparison.Ordinal);
         Assert.Equal("= 1,000 × 720 h × 3,600 s/h × 9.89 × 10^14 operations/s × 0.5", estimate.Arithmetic[2]);
         Assert.Equal("= 1.28 × 10^24 operations", estimate.Arithmetic[3]);
-        Assert.Contains(estimate.Arithmetic, l => l.StartsWith("1.28 × 10^24 operations against the training compute threshold of 1.00 × 10^26: ratio 0.0128, not met", StringComparison.Ordinal));
+        Assert.Contains(estimate.Arithmetic, l => l.StartsWith("1.28 × 10^24 operations against the training compute threshold of 1.00 × 10^26 operations: ratio 0.0128, not met", StringComparison.Ordinal));
+        Assert.Contains("400 Gbit/s against the cluster networking threshold of 100 Gbit/s: ratio 4, met (strictly greater)", estimate.Arithmetic);
     }
 
     [Theory]
