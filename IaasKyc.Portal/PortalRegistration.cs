@@ -169,6 +169,7 @@ public static class PortalRegistration
         services.AddScoped<ScreeningCertificateDocument>();
         services.AddScoped<Features.SpecialMeasures.SpecialMeasureService>();
         services.AddScoped<Features.AiTraining.AiTrainingService>();
+        services.AddScoped<Features.AiTraining.TrainingCaseService>();
         return services;
     }
 

@@ -72,6 +72,8 @@ public static class AuditPolicy
             Subject: e => "special-measure:" + ((Features.SpecialMeasures.SpecialMeasure)e).Id,
             Personal: Set(nameof(Features.SpecialMeasures.SpecialMeasure.PersonName), nameof(Features.SpecialMeasures.SpecialMeasure.Aliases))),
         [typeof(Domain.AiTraining.Accelerator)] = new("Accelerator"),
+        [typeof(Domain.AiTraining.TrainingCase)] = new("AiTrainingCase", Subject: e => ((Domain.AiTraining.TrainingCase)e).CustomerId.ToString(),
+            Personal: Set(nameof(Domain.AiTraining.TrainingCase.CloseReason))),
     };
 
     /// <summary>Audit infrastructure is never audited itself.</summary>

@@ -36,6 +36,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, A
     public DbSet<Features.Screening.ScreeningBatch> ScreeningBatches => Set<Features.Screening.ScreeningBatch>();
     public DbSet<Features.SpecialMeasures.SpecialMeasure> SpecialMeasures => Set<Features.SpecialMeasures.SpecialMeasure>();
     public DbSet<Domain.AiTraining.Accelerator> Accelerators => Set<Domain.AiTraining.Accelerator>();
+    public DbSet<Domain.AiTraining.TrainingCase> TrainingCases => Set<Domain.AiTraining.TrainingCase>();
 
     public AuditActor? Actor { get; } = actor;
 
