@@ -19,6 +19,7 @@ public sealed class AiTrainingEstimateFlowTests(PortalServer portal)
         await PortalServer.WaitForCircuitAsync(page);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = "AI training" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Compute estimator" }).ClickAsync();
         await page.GetByText("Accelerators and time").ClickAsync();
         await page.GetByLabel("Number of accelerators", new() { Exact = true }).FillAsync("110000");
         await page.GetByLabel("Duration (hours)", new() { Exact = true }).FillAsync("200");

@@ -46,6 +46,8 @@ public sealed class PagePolicyTableTests
         ["/special-measures/new"] = Policies.SpecialMeasuresEdit,
         ["/special-measures/{Id:guid}"] = Policies.SpecialMeasuresRead,
         ["/ai-training/estimate"] = Policies.AiRead,
+        ["/ai-training"] = Policies.AiRead,
+        ["/ai-training/cases/{Id:guid}"] = Policies.AiRead,
     };
 
     public static TheoryData<string, string> Pages()

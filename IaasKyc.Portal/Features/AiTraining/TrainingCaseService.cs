@@ -8,6 +8,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IaasKyc.Portal.Features.AiTraining;
 
+/// <summary>A foreign customer a case can name, with its account references.</summary>
+public sealed record CaseCustomer(Guid Id, string Name, IReadOnlyList<string> Accounts);
+
+/// <summary>One case with every step taken so far.</summary>
+public sealed record CaseDetail(CaseRow Row, string OpenedBy, DateTime OpenedAtUtc, string RulePackVersion, string? DraftBy, string? ApprovedBy,
+    DateOnly? FiledOn, string? FilingReference, string? CloseReason, string? CloseProposedBy, string? ClosedBy);
+
 public sealed record OpenCaseInput(Guid CustomerId, IReadOnlyList<string> AccountReferences, CaseTrigger Trigger, DateTime? KnowledgeAtUtc);
 
 /// <summary>A case as lists show it, with its countdown (on time, due soon, overdue) while the clock runs.</summary>
@@ -56,6 +63,30 @@ public sealed class TrainingCaseService(IDbContextFactory<PortalDbContext> dbFac
             .Join(db.Customers, c => c.CustomerId, p => p.Id, (c, p) => new { Case = c, p.LegalName })
             .ToListAsync(ct);
         return [.. rows.Select(r => Row(r.Case, r.LegalName, rules)).OrderBy(r => r.DueDate).ThenBy(r => r.CustomerName, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The UTC instant a local calendar day of the provider begins: a date of knowledge given as a day.</summary>
+    public DateTime StartOfLocalDay(DateOnly day) => TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue), time.Zone);
+
+    public async Task<CaseDetail?> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var c = await db.TrainingCases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return null;
+        var name = await db.Customers.Where(p => p.Id == c.CustomerId).Select(p => p.LegalName).FirstAsync(ct);
+        var rules = await RulePackService.ActiveAsync(db, time.Today, ct);
+        return new(Row(c, name, rules), c.OpenedBy, c.OpenedAtUtc, c.RulePackVersion, c.DraftBy, c.ApprovedBy, c.FiledOn, c.FilingReference,
+            c.CloseReason, c.CloseProposedBy, c.ClosedBy);
+    }
+
+    /// <summary>Customers not determined U.S. persons, with their accounts: those a case may name.</summary>
+    public async Task<IReadOnlyList<CaseCustomer>> ForeignCustomersAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var customers = await db.Customers.AsNoTracking().Where(c => c.UsPerson != true).Select(c => new { c.Id, c.LegalName }).ToListAsync(ct);
+        var accounts = await db.Accounts.AsNoTracking().Select(a => new { a.CustomerId, a.Reference }).ToListAsync(ct);
+        return [.. customers.OrderBy(c => c.LegalName, StringComparer.Ordinal)
+            .Select(c => new CaseCustomer(c.Id, c.LegalName, [.. accounts.Where(a => a.CustomerId == c.Id).Select(a => a.Reference).Order(StringComparer.Ordinal)]))];
     }
 
     public Task<Outcome> MarkDraftReadyAsync(Guid id, Guid version, CancellationToken ct = default) =>
