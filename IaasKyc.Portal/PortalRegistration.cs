@@ -122,6 +122,7 @@ public static class PortalRegistration
         services.AddSingleton<IDemoSeed, OwnersDemoSeed>();
         services.AddSingleton<IDemoSeed, ScreeningDemoSeed>();
         services.AddSingleton<IDemoSeed, SpecialMeasuresDemoSeed>();
+        services.AddSingleton<IDemoSeed, AiTrainingDemoSeed>();
         return builder;
     }
 

@@ -10,7 +10,7 @@ namespace IaasKyc.Tests.Browser;
 public sealed class AiTrainingEstimateFlowTests(PortalServer portal)
 {
     [Fact]
-    public async Task An_Officer_estimates_an_accelerator_run_and_sees_the_arithmetic_and_the_cluster_threshold()
+    public async Task An_Officer_sees_the_demo_cases_counting_down_then_estimates_an_accelerator_run_with_the_cluster_threshold()
     {
         var folder = Directory.CreateDirectory(Path.Combine(portal.RepoRoot, "artifacts", "screenshots")).FullName;
         await using var context = await portal.NewContextAsync();
@@ -19,6 +19,10 @@ public sealed class AiTrainingEstimateFlowTests(PortalServer portal)
         await PortalServer.WaitForCircuitAsync(page);
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = "AI training" }).ClickAsync();
+        // The demo seed's cases, one per countdown state.
+        await Expect(page.GetByTestId("countdown").Filter(new() { HasText = "Overdue" })).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("countdown").Filter(new() { HasText = "Due soon" })).ToHaveCountAsync(1);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "ai-training-cases.png"), FullPage = true });
         await page.GetByRole(AriaRole.Link, new() { Name = "Compute estimator" }).ClickAsync();
         await page.GetByText("Accelerators and time").ClickAsync();
         await page.GetByLabel("Number of accelerators", new() { Exact = true }).FillAsync("110000");
