@@ -123,6 +123,7 @@ public static class PortalRegistration
         services.AddSingleton<IDemoSeed, ScreeningDemoSeed>();
         services.AddSingleton<IDemoSeed, SpecialMeasuresDemoSeed>();
         services.AddSingleton<IDemoSeed, ResellersDemoSeed>();
+        services.AddSingleton<IDemoSeed, AiTrainingDemoSeed>();
 
         // Background jobs.
         services.AddHostedService<Features.Resellers.AttestationRenewalJob>();
@@ -176,6 +177,8 @@ public static class PortalRegistration
         services.AddScoped<Features.Resellers.AttestationService>();
         services.AddScoped<AttestationCertificateDocument>();
         services.AddScoped<Features.Resellers.CipRequestService>();
+        services.AddScoped<Features.AiTraining.AiTrainingService>();
+        services.AddScoped<Features.AiTraining.TrainingCaseService>();
         return services;
     }
 

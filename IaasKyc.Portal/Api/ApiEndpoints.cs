@@ -30,6 +30,7 @@ public static class ApiEndpoints
         v1.MapCustomersApi();
         v1.MapOwnershipApi();
         v1.MapScreeningApi();
+        v1.MapAiTrainingApi();
 
         return app;
     }

@@ -86,6 +86,9 @@ public static class AuditPolicy
         [typeof(Attestation)] = new("Attestation", Subject: e => ((Attestation)e).ResellerId.ToString(),
             Personal: Set(nameof(Attestation.SignerName), nameof(Attestation.SignerEmail), nameof(Attestation.SignerIp), nameof(Attestation.SentTo)),
             Secret: Set(nameof(Attestation.TokenHash))),
+        [typeof(Domain.AiTraining.Accelerator)] = new("Accelerator"),
+        [typeof(Domain.AiTraining.TrainingCase)] = new("AiTrainingCase", Subject: e => ((Domain.AiTraining.TrainingCase)e).CustomerId.ToString(),
+            Personal: Set(nameof(Domain.AiTraining.TrainingCase.CloseReason))),
     };
 
     /// <summary>Audit infrastructure is never audited itself.</summary>

@@ -42,6 +42,7 @@ public static class DatabaseSetup
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         }
         await RulePackService.EnsureDefaultAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
+        await Features.AiTraining.AiTrainingService.EnsureDefaultAcceleratorsAsync(db, ct);
         await EnsureFirstAdminAsync(services, config, logger);
         // The matcher is rebuilt from the active list snapshots before anyone can screen (issue 5).
         await services.GetRequiredService<Features.Screening.ScreeningIndexHolder>().ReloadAsync(ct);

@@ -41,6 +41,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, A
     public DbSet<AttestationTemplate> AttestationTemplates => Set<AttestationTemplate>();
     public DbSet<Attestation> Attestations => Set<Attestation>();
     public DbSet<CipProductionRequest> CipProductionRequests => Set<CipProductionRequest>();
+    public DbSet<Domain.AiTraining.Accelerator> Accelerators => Set<Domain.AiTraining.Accelerator>();
+    public DbSet<Domain.AiTraining.TrainingCase> TrainingCases => Set<Domain.AiTraining.TrainingCase>();
 
     public AuditActor? Actor { get; } = actor;
 

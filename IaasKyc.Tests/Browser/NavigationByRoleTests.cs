@@ -8,9 +8,9 @@ namespace IaasKyc.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class NavigationByRoleTests(PortalServer portal)
 {
-    private static readonly string[] Everyone = ["Home", "Customers", "Screening hits", "Screening lists", "Written CIP", "Special measures", "Foreign resellers", "Audit trail", "Change password"];
+    private static readonly string[] Everyone = ["Home", "Customers", "Screening hits", "Screening lists", "Written CIP", "Special measures", "Foreign resellers", "AI training", "Audit trail", "Change password"];
     private static readonly string[] Deciders = [.. Everyone, "Review queue"];
-    private static readonly string[] WithAdministration = [.. Everyone, "Users", "API keys", "Rule pack", "Products"];
+    private static readonly string[] WithAdministration = [.. Everyone, "Users", "API keys", "Rule pack", "Products", "Accelerators"];
 
     [Theory]
     [InlineData("officer@iaaskyc.example", "officer")]

@@ -31,6 +31,7 @@ public sealed class PagePolicyTableTests
         ["/admin/rule-pack"] = Policies.AdminRead,
         ["/admin/rule-pack/new"] = Policies.AdminEdit,
         ["/admin/products"] = Policies.AdminRead,
+        ["/admin/accelerators"] = Policies.AdminRead,
         ["/customers"] = Policies.CustomersRead,
         ["/customers/new"] = Policies.CustomersEdit,
         ["/customers/{Id:guid}"] = Policies.CustomersRead,
@@ -50,6 +51,9 @@ public sealed class PagePolicyTableTests
         ["/resellers/templates"] = Policies.ResellersRead,
         ["/attest/{Token}"] = Anonymous,
         ["/resellers/cip-requests"] = Policies.ResellersRead,
+        ["/ai-training/estimate"] = Policies.AiRead,
+        ["/ai-training"] = Policies.AiRead,
+        ["/ai-training/cases/{Id:guid}"] = Policies.AiRead,
     };
 
     public static TheoryData<string, string> Pages()

@@ -1,0 +1,98 @@
+using System.Globalization;
+using IaasKyc.Domain;
+using IaasKyc.Domain.AiTraining;
+using IaasKyc.Portal.Features.AiTraining;
+using IaasKyc.Portal.Features.ApiKeys;
+using IaasKyc.Portal.Security;
+
+namespace IaasKyc.Portal.Api;
+
+/// <summary>Compute estimates against the rule-pack thresholds (issue 7, item 6; regulation.md § 6).</summary>
+public static class AiTrainingApi
+{
+    public static RouteGroupBuilder MapAiTrainingApi(this RouteGroupBuilder v1)
+    {
+        v1.MapGet("/ai-training/estimate", EstimateAsync)
+            .RequireAuthorization(Policies.ApiScope(ApiScopes.Signals))
+            .Produces<EstimateResponse>()
+            .ProducesValidationProblem()
+            .WithName("EstimateTrainingCompute")
+            .WithSummary("Estimates a training run's compute and compares it with the rule pack's thresholds.")
+            .WithDescription("Either `parameters` and `tokens` (6 × parameters × tokens) or `accelerator` (a catalogue name, any case), `count`, `hours`, " +
+                "`utilization` (0–1, default the rule pack's `aiDefaultUtilization`) and `networkGbps`; `biologicalData=true` adds the threshold for mainly " +
+                "biological sequence data. Answers `{ \"method\", \"estimatedOperations\", \"clusterOpsPerSecond\", \"thresholdsMet\", \"comparisons\": " +
+                "[ { \"threshold\", \"value\", \"limit\", \"ratio\", \"met\" } ], \"arithmetic\" }`. A threshold is met when the value is strictly greater. " +
+                "`thresholdsMet` names `trainingCompute`, `biologicalTrainingCompute` and `cluster` (capacity above `aiClusterThresholdOpsPerSecond` and " +
+                "networking above `aiClusterNetworkGbps`, both compared as `clusterCapacity` and `clusterNetworking`). Invalid input: 400 keyed by the parameter.");
+        return v1;
+    }
+
+    private static async Task<IResult> EstimateAsync(HttpRequest request, AiTrainingService service, CancellationToken ct)
+    {
+        var q = request.Query;
+        var f = new List<Finding>();
+        var parameters = Number(q, "parameters", f);
+        var tokens = Number(q, "tokens", f);
+        var accelerator = q["accelerator"].ToString();
+        var count = Number(q, "count", f);
+        var hours = Number(q, "hours", f);
+        var utilization = Number(q, "utilization", f);
+        var network = Number(q, "networkGbps", f);
+        var biological = Flag(q, "biologicalData", f);
+        var tokensForm = q.ContainsKey("parameters") || q.ContainsKey("tokens");
+        var acceleratorForm = q.ContainsKey("accelerator") || q.ContainsKey("count") || q.ContainsKey("hours");
+        if (tokensForm && acceleratorForm)
+        {
+            f.Add(new("estimate.oneForm", "Use either parameters and tokens, or accelerator, count and hours, not both.", "parameters"));
+            f.Add(new("estimate.oneForm", "Use either parameters and tokens, or accelerator, count and hours, not both.", "accelerator"));
+        }
+        else if (!tokensForm && !acceleratorForm)
+        {
+            f.Add(new("estimate.form", "Give parameters and tokens, or accelerator, count and hours.", "parameters"));
+        }
+        if (f.Count > 0) return ApiProblems.Invalid(f);
+
+        var (estimate, findings) = tokensForm
+            ? await service.EstimateAsync(new ParametersTokensInput(parameters, tokens, biological), ct)
+            : await service.EstimateAsync(new AcceleratorEstimateInput(accelerator, count, hours, utilization, network, biological), ct);
+        return estimate is null ? ApiProblems.Invalid(findings) : TypedResults.Ok(EstimateResponse.From(estimate));
+    }
+
+    private static double? Number(IQueryCollection q, string name, List<Finding> f)
+    {
+        if (!q.TryGetValue(name, out var values)) return null;
+        if (values.Count != 1)
+        {
+            f.Add(new($"{name}.once", $"Give {name} once.", name));
+            return null;
+        }
+        var raw = values[0]?.Trim();
+        if (string.IsNullOrEmpty(raw) || raw.Length > 40 || !double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            f.Add(new($"{name}.number", $"Give {name} as a number, for example 7e10 or 0.4.", name));
+            return null;
+        }
+        return value;
+    }
+
+    private static bool Flag(IQueryCollection q, string name, List<Finding> f)
+    {
+        if (!q.TryGetValue(name, out var values)) return false;
+        if (values.Count == 1 && bool.TryParse(values[0], out var flag)) return flag;
+        f.Add(new($"{name}.boolean", $"Give {name} as true or false.", name));
+        return false;
+    }
+}
+
+public sealed record ComparisonResponse(string Threshold, double Value, double Limit, double Ratio, bool Met);
+
+public sealed record EstimateResponse(
+    string Method, double EstimatedOperations, double? ClusterOpsPerSecond, IReadOnlyList<string> ThresholdsMet,
+    IReadOnlyList<ComparisonResponse> Comparisons, IReadOnlyList<string> Arithmetic)
+{
+    public static EstimateResponse From(ComputeEstimate e) => new(
+        e.Method == EstimateMethod.ParametersTokens ? "parametersTokens" : "accelerators",
+        e.EstimatedOperations, e.ClusterOpsPerSecond, e.ThresholdsMet,
+        [.. e.Comparisons.Select(c => new ComparisonResponse(c.Threshold, c.Value, c.Limit, c.Ratio, c.Met))],
+        e.Arithmetic);
+}

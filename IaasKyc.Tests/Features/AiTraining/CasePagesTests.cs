@@ -1,0 +1,88 @@
+using Bunit;
+using IaasKyc.Domain.AiTraining;
+using IaasKyc.Portal.Features.AiTraining;
+using IaasKyc.Portal.Features.Customers;
+using IaasKyc.Portal.Security;
+using IaasKyc.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace IaasKyc.Tests.Features.AiTraining;
+
+/// <summary>The case list and page in bUnit; today is 2026-11-29 in New York.</summary>
+public sealed class CasePagesTests : ComponentTestBase
+{
+    /// <summary>The page, with MudBlazor's providers unless another page of the test rendered them already.</summary>
+    private IRenderedComponent<IComponent> RenderPage<TPage>(Guid? id = null, bool providers = true) where TPage : IComponent =>
+        Render(b =>
+        {
+            if (providers)
+            {
+                b.OpenComponent<MudPopoverProvider>(0);
+                b.CloseComponent();
+                b.OpenComponent<MudSnackbarProvider>(1);
+                b.CloseComponent();
+            }
+            b.OpenComponent<TPage>(2);
+            if (id is not null) b.AddAttribute(3, nameof(CasePage.Id), id.Value);
+            b.CloseComponent();
+        });
+
+    /// <summary>A case opened by an Officer, who learned of the run on <paramref name="daysAgo"/> days ago.</summary>
+    private async Task<Guid> OpenedAsync(int daysAgo)
+    {
+        SignInAs("officer@example.test", Roles.Officer);
+        var customer = await Support.Customers.SubmittedForeignAsync(Services.GetRequiredService<CustomerService>(), Services.GetRequiredService<CustomerQueries>());
+        var outcome = await Services.GetRequiredService<TrainingCaseService>().OpenAsync(
+            new OpenCaseInput(customer, ["ACC-NORD-1"], CaseTrigger.UsageSignal, Clock.GetUtcNow().UtcDateTime.AddDays(-daysAgo)));
+        Assert.True(outcome.Ok, outcome.Message);
+        return outcome.Id!.Value;
+    }
+
+    [Fact]
+    public async Task The_list_shows_each_case_with_its_countdown()
+    {
+        await OpenedAsync(daysAgo: 13);
+        SignInAs("auditor@example.test", Roles.Auditor);
+
+        var cut = RenderPage<CasesPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("Due soon: 2 days left (due 2026-12-01)", cut.Find("[data-testid=countdown]").TextContent));
+        Assert.Contains("Nordlicht Rechenzentrum GmbH", cut.Markup);
+        Assert.DoesNotContain("Open a case", cut.Markup);
+    }
+
+    [Fact]
+    public async Task An_Officer_marks_the_draft_ready_and_an_Approver_approves_it()
+    {
+        var id = await OpenedAsync(daysAgo: 1);
+        var officer = RenderPage<CasePage>(id);
+        officer.WaitForAssertion(() => officer.Find("[data-testid=case-state]"));
+        Assert.DoesNotContain(officer.FindAll("button"), b => b.TextContent.Contains("Approve", StringComparison.Ordinal));
+
+        officer.FindAll("button").Single(b => b.TextContent.Contains("Mark draft ready", StringComparison.Ordinal)).Click();
+        officer.WaitForAssertion(() => Assert.Equal("Draft ready", officer.Find("[data-testid=case-state]").TextContent));
+
+        SignInAs("approver@example.test", Roles.Approver);
+        var approver = RenderPage<CasePage>(id, providers: false);
+        approver.WaitForAssertion(() => approver.FindAll("button").Single(b => b.TextContent.Contains("Approve", StringComparison.Ordinal)).Click());
+        approver.WaitForAssertion(() => Assert.Equal("Approved", approver.Find("[data-testid=case-state]").TextContent));
+        Assert.Contains("On time: 14 days left", approver.Find("[data-testid=countdown]").TextContent);
+    }
+
+    [Fact]
+    public async Task The_author_of_the_draft_holding_both_roles_cannot_approve_it()
+    {
+        var id = await OpenedAsync(daysAgo: 1);
+        SignInAs("lead@example.test", Roles.Officer, Roles.Approver);
+        var cut = RenderPage<CasePage>(id);
+        cut.WaitForAssertion(() => cut.FindAll("button").Single(b => b.TextContent.Contains("Mark draft ready", StringComparison.Ordinal)).Click());
+        cut.WaitForAssertion(() => Assert.Equal("Draft ready", cut.Find("[data-testid=case-state]").TextContent));
+
+        cut.FindAll("button").Single(b => b.TextContent.Contains("Approve", StringComparison.Ordinal)).Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("another Approver must approve it", cut.Markup));
+        Assert.Equal(CaseState.DraftReady, (await Services.GetRequiredService<TrainingCaseService>().GetAsync(id))!.Row.State);
+    }
+}
