@@ -1,4 +1,6 @@
 using IaasKyc.Domain;
+using IaasKyc.Domain.Customers;
+using Microsoft.EntityFrameworkCore;
 
 namespace IaasKyc.Portal.Features;
 
@@ -18,4 +20,36 @@ public sealed record Outcome(IReadOnlyList<Finding> Findings, bool Conflict = fa
     public static Outcome RefusedBecause(string code, string message) => new([new Finding(code, message, "")], Refused: true);
 
     public string Message => string.Join(" ", Findings.Select(f => f.Message));
+
+    /// <summary>Runs a domain change: null when it applied; its findings, or a four-eyes or state refusal, as an outcome otherwise.</summary>
+    public static async Task<Outcome?> ApplyAsync(Func<Task<List<Finding>>> change)
+    {
+        try
+        {
+            var findings = await change();
+            return findings.Count > 0 ? Invalid(findings) : null;
+        }
+        catch (FourEyesViolation e)
+        {
+            return RefusedBecause("fourEyes", e.Message);
+        }
+        catch (InvalidStateTransition e)
+        {
+            return RefusedBecause("state", e.Message);
+        }
+    }
+
+    /// <summary>Saves: null when saved, a conflict with <paramref name="conflict"/> when someone else saved the same record first.</summary>
+    public static async Task<Outcome?> SaveAsync(DbContext db, string conflict, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ConflictWith(conflict);
+        }
+    }
 }

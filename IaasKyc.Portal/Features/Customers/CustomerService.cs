@@ -281,32 +281,12 @@ public sealed class CustomerService(IDbContextFactory<PortalDbContext> dbFactory
         if (customer.Version != version)
             return Outcome.ConflictWith("Someone else changed this customer since you opened it. Reload to see their change; your input is kept.");
         var by = await actor.NameAsync();
-        List<Finding> findings;
-        try
-        {
-            findings = await change(customer, by, db);
-        }
-        catch (FourEyesViolation e)
-        {
-            return Outcome.RefusedBecause("fourEyes", e.Message);
-        }
-        catch (InvalidStateTransition e)
-        {
-            return Outcome.RefusedBecause("state", e.Message);
-        }
-        if (findings.Count > 0) return Outcome.Invalid(findings);
+        if (await Outcome.ApplyAsync(() => change(customer, by, db)) is { } refused) return refused;
         await RecomputeRiskAsync(db, customer, time.Today, ct);
         // Every command saves the customer itself, so a change to a child (evidence, a discrepancy) also gets a new
         // version and two people changing the same customer at once always see a conflict.
         db.Entry(customer).Property(c => c.UpdatedAtUtc).IsModified = true;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Outcome.ConflictWith("Someone else changed this customer at the same moment. Reload to see their change; your input is kept.");
-        }
+        if (await Outcome.SaveAsync(db, "Someone else changed this customer at the same moment. Reload to see their change; your input is kept.", ct) is { } conflict) return conflict;
         return Outcome.Success(customer.Version, customer.Id);
     }
 

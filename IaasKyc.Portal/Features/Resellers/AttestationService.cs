@@ -331,28 +331,8 @@ public sealed class AttestationService(IDbContextFactory<PortalDbContext> dbFact
         if (template is null) return Outcome.Invalid("notFound", "The template version no longer exists.", "");
         if (template.Version != version)
             return Outcome.ConflictWith("Someone else changed this template version since you opened it. Reload to see their change.");
-        List<Finding> findings;
-        try
-        {
-            findings = await change(template, await actor.NameAsync());
-        }
-        catch (FourEyesViolation e)
-        {
-            return Outcome.RefusedBecause("fourEyes", e.Message);
-        }
-        catch (InvalidStateTransition e)
-        {
-            return Outcome.RefusedBecause("state", e.Message);
-        }
-        if (findings.Count > 0) return Outcome.Invalid(findings);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Outcome.ConflictWith("Someone else changed this template version at the same moment. Reload to see their change.");
-        }
+        if (await Outcome.ApplyAsync(async () => await change(template, await actor.NameAsync())) is { } refused) return refused;
+        if (await Outcome.SaveAsync(db, "Someone else changed this template version at the same moment. Reload to see their change.", ct) is { } conflict) return conflict;
         return Outcome.Success(template.Version, template.Id);
     }
 }

@@ -288,30 +288,10 @@ public sealed class ResellerService(IDbContextFactory<PortalDbContext> dbFactory
         if (reseller is null) return Outcome.Invalid("notFound", "The reseller no longer exists.", "");
         if (reseller.Version != version)
             return Outcome.ConflictWith("Someone else changed this reseller since you opened it. Reload to see their change; your input is kept.");
-        List<Finding> findings;
-        try
-        {
-            findings = await change(reseller, await actor.NameAsync(), db);
-        }
-        catch (FourEyesViolation e)
-        {
-            return Outcome.RefusedBecause("fourEyes", e.Message);
-        }
-        catch (InvalidStateTransition e)
-        {
-            return Outcome.RefusedBecause("state", e.Message);
-        }
-        if (findings.Count > 0) return Outcome.Invalid(findings);
+        if (await Outcome.ApplyAsync(async () => await change(reseller, await actor.NameAsync(), db)) is { } refused) return refused;
         // Every command saves the reseller itself, so a change to a child also gets a new version (concurrent edits conflict).
         db.Entry(reseller).Property(r => r.UpdatedAtUtc).IsModified = true;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Outcome.ConflictWith("Someone else changed this reseller at the same moment. Reload to see their change; your input is kept.");
-        }
+        if (await Outcome.SaveAsync(db, "Someone else changed this reseller at the same moment. Reload to see their change; your input is kept.", ct) is { } conflict) return conflict;
         return Outcome.Success(reseller.Version, reseller.Id);
     }
 }

@@ -171,28 +171,8 @@ public sealed class SpecialMeasureService(IDbContextFactory<PortalDbContext> dbF
         if (measure is null) return Outcome.Invalid("notFound", "The entry no longer exists.", "");
         if (measure.Version != version)
             return Outcome.ConflictWith("Someone else changed this entry since you opened it. Reload to see their change.");
-        List<Finding> findings;
-        try
-        {
-            findings = change(measure, await actor.NameAsync());
-        }
-        catch (FourEyesViolation e)
-        {
-            return Outcome.RefusedBecause("fourEyes", e.Message);
-        }
-        catch (InvalidStateTransition e)
-        {
-            return Outcome.RefusedBecause("state", e.Message);
-        }
-        if (findings.Count > 0) return Outcome.Invalid(findings);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Outcome.ConflictWith("Someone else changed this entry at the same moment. Reload to see their change.");
-        }
+        if (await Outcome.ApplyAsync(async () => change(measure, await actor.NameAsync())) is { } refused) return refused;
+        if (await Outcome.SaveAsync(db, "Someone else changed this entry at the same moment. Reload to see their change.", ct) is { } conflict) return conflict;
         return Outcome.Success(measure.Version, measure.Id);
     }
 
