@@ -130,14 +130,7 @@ public sealed class ScreeningService(IDbContextFactory<PortalDbContext> dbFactor
         var summary = await ScreenIntoAsync(db, customer, trigger, await actor.NameAsync(), ct);
         if (summary.NoLists) return (Outcome.Invalid("screening.noLists", "No screening list has been imported yet: an Admin imports them under Lists.", ""), summary);
         await CustomerService.RecomputeRiskAsync(db, customer, time.Today, ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return (Outcome.ConflictWith("Someone else changed this customer at the same moment; screen again."), null);
-        }
+        if (await Outcome.SaveAsync(db, "Someone else changed this customer at the same moment; screen again.", ct) is { } conflict) return (conflict, null);
         return (Outcome.Success(customer.Version, customer.Id), summary);
     }
 
@@ -148,7 +141,7 @@ public sealed class ScreeningService(IDbContextFactory<PortalDbContext> dbFactor
             var f = new List<Finding>();
             if (decision is null) f.Add(new("decision.required", "Choose match or no match.", "decision"));
             var text = IntakeRules.Text(comment, "comment", 2000, f, required: true, "Say why: what you compared and what you found.");
-            if (!a.IsOpen) return Fail(f, "state", "This hit has been decided already.");
+            if (!a.IsOpen) throw new InvalidStateTransition("This hit has been decided already.");
             if (f.Count > 0) return Task.FromResult(f);
             a.Status = AlertStatus.Proposed;
             a.Proposed = decision;
@@ -167,7 +160,7 @@ public sealed class ScreeningService(IDbContextFactory<PortalDbContext> dbFactor
         {
             var f = new List<Finding>();
             var text = IntakeRules.Text(comment, "comment", 2000, f, required: !agree, "Say why the proposal goes back.");
-            if (a.Status != AlertStatus.Proposed) return await Fail(f, "state", "Only a proposed hit can be decided.");
+            if (a.Status != AlertStatus.Proposed) throw new InvalidStateTransition("Only a proposed hit can be decided.");
             if (string.Equals(a.ProposedBy, by, StringComparison.Ordinal))
                 throw new FourEyesViolation("You proposed this decision: another Approver must decide it (four-eyes rule).");
             if (f.Count > 0) return f;
@@ -222,32 +215,10 @@ public sealed class ScreeningService(IDbContextFactory<PortalDbContext> dbFactor
         if (alert is null) return Outcome.Invalid("notFound", "The hit no longer exists.", "");
         if (alert.Version != version)
             return Outcome.ConflictWith("Someone else acted on this hit since you opened it. Reload to see what they did; your input is kept.");
-        List<Finding> findings;
-        try
-        {
-            findings = await change(alert, db, await actor.NameAsync(), time.UtcNow);
-        }
-        catch (FourEyesViolation e)
-        {
-            return Outcome.RefusedBecause("fourEyes", e.Message);
-        }
-        if (findings.Any(f => f.Code == "state")) return Outcome.RefusedBecause("state", findings.First(f => f.Code == "state").Message);
-        if (findings.Count > 0) return Outcome.Invalid(findings);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Outcome.ConflictWith("Someone else acted on this hit or its customer at the same moment. Reload; your input is kept.");
-        }
+        if (await Outcome.ApplyAsync(async () => await change(alert, db, await actor.NameAsync(), time.UtcNow)) is { } refused) return refused;
+        if (await Outcome.SaveAsync(db, "Someone else acted on this hit or its customer at the same moment. Reload; your input is kept.", ct) is { } conflict)
+            return conflict;
         return Outcome.Success(alert.Version, alert.Id);
-    }
-
-    private static Task<List<Finding>> Fail(List<Finding> f, string code, string message)
-    {
-        f.Insert(0, new Finding(code, message, ""));
-        return Task.FromResult(f);
     }
 
     private static ScreeningAlert NewAlert(ScreeningRun run, ScreeningHit hit, DateTime now) => new()
