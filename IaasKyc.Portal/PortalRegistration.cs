@@ -39,9 +39,8 @@ public static class PortalRegistration
         services.AddSingleton(TimeZoneInfo.FindSystemTimeZoneById(config["Portal:TimeZone"] ?? "America/New_York"));
 
         // Data: one short-lived DbContext per operation; the audit interceptor writes the trail in the same transaction.
-        var connectionString = DatabaseSetup.ConnectionString(config, root);
         services.AddSingleton(FieldCipher.FromConfiguration(config, root));
-        services.AddPortalData(o => o.UseSqlite(connectionString));
+        var postgres = DatabaseSetup.AddPortalDatabase(services, config, root) == DatabaseProvider.Postgres;
 
         // Sign-in: ASP.NET Core Identity on the same database; Admins create users.
         services.AddCascadingAuthenticationState();
@@ -86,9 +85,10 @@ public static class PortalRegistration
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.AddDataProtection()
-            .SetApplicationName("IaasKyc")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(config["Security:KeysPath"] ?? Path.Combine("data", "keys"), root)));
+        var dataProtection = services.AddDataProtection().SetApplicationName("IaasKyc");
+        // On PostgreSQL every instance reads the keys from the shared database, so a cookie made by one works on all.
+        if (postgres) dataProtection.PersistKeysToDbContext<PortalDbContext>();
+        else dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(config["Security:KeysPath"] ?? Path.Combine("data", "keys"), root)));
         services.AddAuthorization(Policies.Register);
 
         // API: problem details everywhere, camelCase JSON with enum names, rate limits from configuration.
@@ -135,17 +135,25 @@ public static class PortalRegistration
     /// with the audit interceptor. Tests call it with an in-memory SQLite connection.
     /// Needs a <see cref="FieldCipher"/>, a <see cref="TimeProvider"/> and a <see cref="TimeZoneInfo"/> registered.
     /// </summary>
-    public static IServiceCollection AddPortalData(this IServiceCollection services, Action<DbContextOptionsBuilder> provider)
+    public static IServiceCollection AddPortalData(this IServiceCollection services, Action<DbContextOptionsBuilder> provider) =>
+        services.AddPortalData<PortalDbContext>(provider);
+
+    /// <summary>As above with the provider's context type (<see cref="PostgresPortalDbContext"/> on PostgreSQL), handed out as a <see cref="PortalDbContext"/>.</summary>
+    public static IServiceCollection AddPortalData<TContext>(this IServiceCollection services, Action<DbContextOptionsBuilder> provider)
+        where TContext : PortalDbContext
     {
         services.AddSingleton<PortalTime>();
         services.AddSingleton<SubjectKeyring>();
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<JobLeases>();
         services.AddScoped<AuditActor>();
-        services.AddDbContextFactory<PortalDbContext>((sp, o) =>
+        services.AddDbContextFactory<TContext>((sp, o) =>
         {
             provider(o);
             o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
         }, ServiceLifetime.Scoped);
+        if (typeof(TContext) != typeof(PortalDbContext))
+            services.AddScoped<IDbContextFactory<PortalDbContext>>(sp => new PortalContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
         return services;
     }

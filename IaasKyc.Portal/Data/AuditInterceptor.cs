@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using IaasKyc.Domain;
@@ -11,12 +12,16 @@ namespace IaasKyc.Portal.Data;
 /// <summary>
 /// Writes the audit trail in the same transaction as the change (proposed § 7.302 record keeping):
 /// each save appends one entry per changed entity (or one per bulk operation), chained by hash to the last one.
-/// Appends are serialised in the process and, on SQLite, by the write lock that BEGIN IMMEDIATE takes.
+/// Appends are serialised in the process and, on SQLite, by the write lock that BEGIN IMMEDIATE takes;
+/// on PostgreSQL, where several instances write, by a transaction-scoped advisory lock taken before the head is read.
 /// Also stamps a new <see cref="IVersioned.Version"/> on every modified editable entity (optimistic concurrency).
 /// </summary>
-public sealed class AuditInterceptor(TimeProvider clock, SubjectKeyring keyring) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider clock, SubjectKeyring keyring) : SaveChangesInterceptor, IDbCommandInterceptor
 {
     private static readonly SemaphoreSlim AppendLock = new(1, 1);
+
+    /// <summary>The PostgreSQL advisory lock key that serialises chain appends across instances ("IKYC" as an int).</summary>
+    public const long ChainLockKey = 0x494B5943;
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
         SavingChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
@@ -47,6 +52,9 @@ public sealed class AuditInterceptor(TimeProvider clock, SubjectKeyring keyring)
         {
             if (db.Database.CurrentTransaction is null)
                 db.OwnAuditTransaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Several instances on one PostgreSQL database: the lock (released at commit or rollback) makes one append at a time.
+            if (db.Database.IsNpgsql())
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", cancellationToken);
 
             var head = await db.AuditHeads.Where(h => h.Id == 1).FirstOrDefaultAsync(cancellationToken);
             if (head is null)
@@ -97,16 +105,37 @@ public sealed class AuditInterceptor(TimeProvider clock, SubjectKeyring keyring)
 
     // Since EF Core 7 a concurrency conflict does not reach SaveChangesFailed: without this the append lock and the
     // transaction stayed held, and every later audited save in the process waited forever.
+    // Npgsql raises the conflict while the batch's reader is still open, when the connection takes no other command:
+    // the rollback waits until EF disposes that reader (DataReaderDisposing below).
     public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
     {
-        if (eventData.Context is PortalDbContext db) FinishAsync(db, commit: false).GetAwaiter().GetResult();
+        if (eventData.Context is PortalDbContext db)
+        {
+            if (db.Database.IsNpgsql()) db.AuditFinishOnReaderDisposing = true;
+            else FinishAsync(db, commit: false).GetAwaiter().GetResult();
+        }
         return result;
     }
 
     public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(
         ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is PortalDbContext db) await FinishAsync(db, commit: false);
+        if (eventData.Context is PortalDbContext db)
+        {
+            if (db.Database.IsNpgsql()) db.AuditFinishOnReaderDisposing = true;
+            else await FinishAsync(db, commit: false);
+        }
+        return result;
+    }
+
+    public InterceptionResult DataReaderDisposing(DbCommand command, DataReaderDisposingEventData eventData, InterceptionResult result)
+    {
+        if (eventData.Context is PortalDbContext { AuditFinishOnReaderDisposing: true } db)
+        {
+            db.AuditFinishOnReaderDisposing = false;
+            eventData.DataReader.Close();
+            FinishAsync(db, commit: false).GetAwaiter().GetResult();
+        }
         return result;
     }
 

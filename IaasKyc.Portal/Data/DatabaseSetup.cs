@@ -7,8 +7,39 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IaasKyc.Portal.Data;
 
+/// <summary>The database behind the portal: <c>Database:Provider</c>.</summary>
+public enum DatabaseProvider { Sqlite, Postgres }
+
 public static class DatabaseSetup
 {
+    /// <summary><c>Database:Provider</c>: <c>Sqlite</c> (the default, one instance) or <c>Postgres</c> (several instances).</summary>
+    public static DatabaseProvider Provider(IConfiguration config) => config["Database:Provider"] switch
+    {
+        null or "" => DatabaseProvider.Sqlite,
+        var p when Enum.TryParse<DatabaseProvider>(p, ignoreCase: true, out var provider) => provider,
+        var p when p.Equals("PostgreSQL", StringComparison.OrdinalIgnoreCase) => DatabaseProvider.Postgres,
+        var p => throw new InvalidOperationException($"Database:Provider is '{p}'; use Sqlite or Postgres."),
+    };
+
+    /// <summary>Registers the data layer on the configured provider (<c>ConnectionStrings:Portal</c> is that provider's connection string).</summary>
+    public static DatabaseProvider AddPortalDatabase(IServiceCollection services, IConfiguration config, string contentRoot)
+    {
+        var provider = Provider(config);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var connectionString = config.GetConnectionString("Portal");
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("Database:Provider is Postgres: set ConnectionStrings:Portal (for example ConnectionStrings__Portal=\"Host=db;Database=iaaskyc;Username=iaaskyc;Password=...\").");
+            services.AddPortalData<PostgresPortalDbContext>(o => o.UseNpgsql(connectionString));
+        }
+        else
+        {
+            var connectionString = ConnectionString(config, contentRoot);
+            services.AddPortalData(o => o.UseSqlite(connectionString));
+        }
+        return provider;
+    }
+
     /// <summary>The SQLite connection string: <c>ConnectionStrings:Portal</c>, or data/iaaskyc.db under the content root.</summary>
     public static string ConnectionString(IConfiguration config, string contentRoot)
     {

@@ -11,8 +11,12 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace IaasKyc.Portal.Data;
 
-public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, AuditActor? actor = null)
-    : IdentityDbContext<PortalUser>(options)
+/// <summary>
+/// The portal's database. On PostgreSQL the subclass <see cref="PostgresPortalDbContext"/> is used, so that each provider
+/// keeps its own migrations (docs/decisions/0005-postgresql-provider.md); code asks for this type either way.
+/// </summary>
+public class PortalDbContext(DbContextOptions options, AuditActor? actor = null)
+    : IdentityDbContext<PortalUser>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
@@ -43,6 +47,10 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, A
     public DbSet<CipProductionRequest> CipProductionRequests => Set<CipProductionRequest>();
     public DbSet<Domain.AiTraining.Accelerator> Accelerators => Set<Domain.AiTraining.Accelerator>();
     public DbSet<Domain.AiTraining.TrainingCase> TrainingCases => Set<Domain.AiTraining.TrainingCase>();
+    /// <summary>Data Protection keys, shared by every instance on PostgreSQL (SQLite keeps them in files); never audited.</summary>
+    public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
+    /// <summary>Which instance runs each background job (<see cref="JobLeases"/>); never audited.</summary>
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     public AuditActor? Actor { get; } = actor;
 
@@ -50,6 +58,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, A
     internal HashSet<Type> BulkAuditedTypes { get; } = [];
     internal IDbContextTransaction? OwnAuditTransaction { get; set; }
     internal bool AuditLockHeld { get; set; }
+    internal bool AuditFinishOnReaderDisposing { get; set; }
 
     /// <summary>
     /// Records a bulk operation as one audit entry with the count and the SHA-256 of its payload (api.md, "Audit"),

@@ -157,7 +157,7 @@ public sealed class AuditTrailTests : IAsyncDisposable
     {
         await AddKeysAsync(5);
 
-        await Sql("UPDATE AuditEntries SET Actor = 'mallory' WHERE Sequence = 2");
+        await Sql("UPDATE \"AuditEntries\" SET \"Actor\" = 'mallory' WHERE \"Sequence\" = 2");
 
         Assert.Equal(new ChainVerification(false, 1, 2), await Audit.VerifyAsync(ct: ct));
     }
@@ -167,7 +167,7 @@ public sealed class AuditTrailTests : IAsyncDisposable
     {
         await AddKeysAsync(5);
 
-        await Sql("UPDATE AuditEntries SET ChangesJson = replace(ChangesJson, 'Key 3', 'Key 9') WHERE Sequence = 3");
+        await Sql("UPDATE \"AuditEntries\" SET \"ChangesJson\" = replace(\"ChangesJson\", 'Key 3', 'Key 9') WHERE \"Sequence\" = 3");
 
         Assert.Contains("Key 9", (await db.AuditEntriesAsync())[2].ChangesJson);
         Assert.Equal(new ChainVerification(false, 2, 3), await Audit.VerifyAsync(ct: ct));
@@ -178,7 +178,7 @@ public sealed class AuditTrailTests : IAsyncDisposable
     {
         await AddKeysAsync(5);
 
-        await Sql("DELETE FROM AuditEntries WHERE Sequence = 3");
+        await Sql("DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = 3");
 
         Assert.Equal(new ChainVerification(false, 2, 3), await Audit.VerifyAsync(ct: ct));
     }
@@ -188,9 +188,9 @@ public sealed class AuditTrailTests : IAsyncDisposable
     {
         await AddKeysAsync(5);
 
-        await Sql("UPDATE AuditEntries SET Sequence = -2 WHERE Sequence = 2");
-        await Sql("UPDATE AuditEntries SET Sequence = 2 WHERE Sequence = 4");
-        await Sql("UPDATE AuditEntries SET Sequence = 4 WHERE Sequence = -2");
+        await Sql("UPDATE \"AuditEntries\" SET \"Sequence\" = -2 WHERE \"Sequence\" = 2");
+        await Sql("UPDATE \"AuditEntries\" SET \"Sequence\" = 2 WHERE \"Sequence\" = 4");
+        await Sql("UPDATE \"AuditEntries\" SET \"Sequence\" = 4 WHERE \"Sequence\" = -2");
 
         Assert.Equal(new ChainVerification(false, 1, 2), await Audit.VerifyAsync(ct: ct));
     }
@@ -200,7 +200,7 @@ public sealed class AuditTrailTests : IAsyncDisposable
     {
         await AddKeysAsync(5);
 
-        await Sql("DELETE FROM AuditEntries WHERE Sequence = 5");
+        await Sql("DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = 5");
 
         Assert.Equal(new ChainVerification(false, 4, 5), await Audit.VerifyAsync(ct: ct));
     }

@@ -14,7 +14,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace IaasKyc.Tests.Support;
 
 /// <summary>
-/// The portal's data services over one open SQLite in-memory connection, wired as AddPortal wires them:
+/// The portal's data services over one open SQLite in-memory connection (or, when <see cref="TestPostgres.Server"/> is
+/// set, a PostgreSQL database of the test's own), wired as AddPortal wires them:
 /// a scoped DbContext factory with the audit interceptor, the subject keyring, Identity with EF stores,
 /// a fake clock in America/New_York and every change attributed to "test-user".
 /// Create one per test class instance (xUnit makes one per test) and dispose it.
@@ -29,10 +30,17 @@ public sealed class ServiceTestDb : IAsyncDisposable
     private readonly ServiceProvider root;
     private readonly AsyncServiceScope scope;
 
+    private readonly SqliteConnection? sqlite;
+
     public ServiceTestDb()
     {
-        Connection = new SqliteConnection("Filename=:memory:");
-        Connection.Open();
+        // With IAASKYC_TEST_POSTGRES set (test.sh's second run) the same tests run on a PostgreSQL database of their own.
+        PostgresConnectionString = TestPostgres.Server is null ? null : TestPostgres.CreateDatabase();
+        if (PostgresConnectionString is null)
+        {
+            sqlite = new SqliteConnection("Filename=:memory:");
+            sqlite.Open();
+        }
         Clock = new FakeTimeProvider(Start);
 
         var services = new ServiceCollection();
@@ -42,7 +50,8 @@ public sealed class ServiceTestDb : IAsyncDisposable
         services.AddSingleton(new FieldCipher(RandomNumberGenerator.GetBytes(32)));
         services.AddSingleton(_ => PdfFonts.Registered);
         services.AddSingleton(new UploadStore(Path.Combine(Path.GetTempPath(), "iaaskyc-tests", Guid.NewGuid().ToString("N"))));
-        services.AddPortalData(o => o.UseSqlite(Connection));
+        if (PostgresConnectionString is { } postgres) services.AddPortalData<PostgresPortalDbContext>(o => o.UseNpgsql(postgres));
+        else services.AddPortalData(o => o.UseSqlite(sqlite!));
         services.AddPortalFeatures();
         services.AddSingleton<IaasKyc.Portal.Mail.IMailSender>(new IaasKyc.Portal.Mail.PickupFolderMailSender(Path.Combine(Path.GetTempPath(), "iaaskyc-tests-mail", Guid.NewGuid().ToString("N")), "iaaskyc@localhost", Clock));
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
@@ -60,11 +69,16 @@ public sealed class ServiceTestDb : IAsyncDisposable
         root = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         scope = root.CreateAsyncScope();
         Get<AuditActor>().Use(Actor);
+        if (sqlite is null) return;
         using var db = NewContext();
         db.Database.EnsureCreated();
     }
 
-    public SqliteConnection Connection { get; }
+    /// <summary>The in-memory SQLite connection (not on PostgreSQL).</summary>
+    public SqliteConnection Connection => sqlite ?? throw new InvalidOperationException("This run is on PostgreSQL.");
+
+    /// <summary>The test's own PostgreSQL database, when the tests run on PostgreSQL; null on SQLite.</summary>
+    public string? PostgresConnectionString { get; }
 
     public FakeTimeProvider Clock { get; }
 
@@ -113,6 +127,7 @@ public sealed class ServiceTestDb : IAsyncDisposable
     {
         await scope.DisposeAsync();
         await root.DisposeAsync();
-        await Connection.DisposeAsync();
+        if (sqlite is not null) await sqlite.DisposeAsync();
+        if (PostgresConnectionString is not null) TestPostgres.DropDatabase(PostgresConnectionString);
     }
 }

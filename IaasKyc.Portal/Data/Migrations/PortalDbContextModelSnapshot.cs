@@ -1371,6 +1371,25 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.ToTable("AuditHeads");
                 });
 
+            modelBuilder.Entity("IaasKyc.Portal.Data.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("IaasKyc.Portal.Data.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -2031,6 +2050,23 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.HasIndex("Status", "EffectiveDate", "ExpiryDate");
 
                     b.ToTable("SpecialMeasures", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

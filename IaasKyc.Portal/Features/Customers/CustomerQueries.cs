@@ -20,7 +20,11 @@ public sealed class CustomerQueries(IDbContextFactory<PortalDbContext> dbFactory
         if (!string.IsNullOrWhiteSpace(q.Text))
         {
             var text = q.Text.Trim();
-            query = query.Where(c => EF.Functions.Like(c.LegalName, $"%{Escape(text)}%", "\\") || EF.Functions.Like(c.Email!, $"%{Escape(text)}%", "\\"));
+            var pattern = $"%{Escape(text)}%";
+            // SQLite's LIKE ignores case; PostgreSQL's does not, so it gets ILIKE for the same search.
+            query = db.Database.IsNpgsql()
+                ? query.Where(c => EF.Functions.ILike(c.LegalName, pattern, "\\") || EF.Functions.ILike(c.Email!, pattern, "\\"))
+                : query.Where(c => EF.Functions.Like(c.LegalName, pattern, "\\") || EF.Functions.Like(c.Email!, pattern, "\\"));
         }
         var ordered = (q.Sort, q.Descending) switch
         {

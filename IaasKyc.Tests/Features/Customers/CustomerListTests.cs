@@ -51,6 +51,16 @@ public sealed class CustomerListTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_text_search_ignores_case_on_every_database()
+    {
+        await SeedAsync(3);
+
+        var upper = await Queries.ListAsync(new CustomerQuery(Text: "NORDLICHT 01"));
+
+        Assert.Equal("Nordlicht 01 GmbH", Assert.Single(upper.Items).Name);
+    }
+
+    [Fact]
     public async Task Sorting_by_risk_follows_severity_not_the_alphabet()
     {
         var service = services.Get<CustomerService>();
