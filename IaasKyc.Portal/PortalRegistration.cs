@@ -115,6 +115,7 @@ public static class PortalRegistration
         services.AddPortalFeatures();
         services.AddScoped<PageAccess>();
         services.AddHostedService<Features.Screening.RescreenWorker>();
+        services.AddHostedService<Features.Screening.ScreeningIndexWatcher>();
 
         // Demo data, one part per feature.
         services.AddSingleton<IDemoSeed, UsersDemoSeed>();

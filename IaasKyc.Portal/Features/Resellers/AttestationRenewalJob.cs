@@ -3,7 +3,8 @@ using IaasKyc.Portal.Data;
 namespace IaasKyc.Portal.Features.Resellers;
 
 /// <summary>Runs the attestation renewal (reminders, expiry findings) at start-up and then every hour; each run acts once per reminder and expiry.</summary>
-public sealed class AttestationRenewalJob(IServiceProvider services, ILogger<AttestationRenewalJob> logger) : BackgroundService
+/// With several instances on one PostgreSQL database, one of them runs it (<see cref="JobLeases"/>).
+public sealed class AttestationRenewalJob(IServiceProvider services, JobLeases leases, ILogger<AttestationRenewalJob> logger) : BackgroundService
 {
     public const string Actor = "system:attestation-renewal";
 
@@ -14,11 +15,14 @@ public sealed class AttestationRenewalJob(IServiceProvider services, ILogger<Att
         {
             try
             {
-                await using var scope = services.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<AuditActor>().Use(Actor);
-                var run = await scope.ServiceProvider.GetRequiredService<AttestationService>().RunRenewalsAsync(stoppingToken);
-                if (run.RemindersMailed + run.FindingsOpened > 0)
-                    logger.LogInformation("Attestation renewal: {Reminders} reminder(s), {Findings} expiry finding(s).", run.RemindersMailed, run.FindingsOpened);
+                await leases.RunExclusiveAsync("attestation-renewal", TimeSpan.FromMinutes(90), async ct =>
+                {
+                    await using var scope = services.CreateAsyncScope();
+                    scope.ServiceProvider.GetRequiredService<AuditActor>().Use(Actor);
+                    var run = await scope.ServiceProvider.GetRequiredService<AttestationService>().RunRenewalsAsync(ct);
+                    if (run.RemindersMailed + run.FindingsOpened > 0)
+                        logger.LogInformation("Attestation renewal: {Reminders} reminder(s), {Findings} expiry finding(s).", run.RemindersMailed, run.FindingsOpened);
+                }, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

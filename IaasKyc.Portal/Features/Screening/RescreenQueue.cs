@@ -135,18 +135,30 @@ public sealed class RescreenQueue(IServiceScopeFactory scopes, ILogger<RescreenQ
     private static string Clip(string s) => s.Length <= 400 ? s : s[..399] + "…";
 }
 
-/// <summary>Runs re-screening batches in the background, and any batch a restart interrupted.</summary>
-public sealed class RescreenWorker(RescreenQueue queue, ILogger<RescreenWorker> logger) : BackgroundService
+/// <summary>
+/// Runs re-screening batches in the background, and any batch a restart interrupted. With several instances on one
+/// PostgreSQL database one runs the batches at a time (<see cref="JobLeases"/>), and each looks for queued batches every minute.
+/// </summary>
+public sealed class RescreenWorker(RescreenQueue queue, JobLeases leases, ILogger<RescreenWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await queue.RunPendingAsync(stoppingToken);
-            while (await queue.Signals.WaitToReadAsync(stoppingToken))
+            while (true)
             {
-                queue.Signals.TryRead(out _);
-                await queue.RunPendingAsync(stoppingToken);
+                await leases.RunExclusiveAsync("rescreen", TimeSpan.FromMinutes(2), queue.RunPendingAsync, stoppingToken);
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                wait.CancelAfter(TimeSpan.FromMinutes(1));
+                try
+                {
+                    await queue.Signals.WaitToReadAsync(wait.Token);
+                    queue.Signals.TryRead(out _);
+                }
+                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // A minute without a signal here: another instance may have queued a batch.
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

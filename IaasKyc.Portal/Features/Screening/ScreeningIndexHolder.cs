@@ -53,6 +53,21 @@ public sealed class ScreeningIndexHolder(IServiceScopeFactory scopes, ILogger<Sc
         }
     }
 
+    /// <summary>
+    /// Reloads when the active snapshots differ from the ones the matcher was built from (another instance imported a
+    /// list); a cheap query of the active snapshot ids otherwise. Returns whether it reloaded.
+    /// </summary>
+    public async Task<bool> ReloadIfChangedAsync(CancellationToken ct = default)
+    {
+        List<Guid> active;
+        await using (var scope = scopes.CreateAsyncScope())
+        await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(ct))
+            active = await db.ListSnapshots.Where(s => s.Active).Select(s => s.Id).ToListAsync(ct);
+        if (active.Order().SequenceEqual(current.Snapshots.Select(s => s.Id).Order())) return false;
+        await ReloadAsync(ct);
+        return true;
+    }
+
     /// <summary>Replaces one source's entries after an import (the other sources are kept as parsed).</summary>
     public async Task ReplaceAsync(ListSource source, SnapshotUsed snapshot, IReadOnlyList<ListEntry> entries, CancellationToken ct = default)
     {
@@ -79,4 +94,24 @@ public sealed class ScreeningIndexHolder(IServiceScopeFactory scopes, ILogger<Sc
 
     public static SnapshotUsed Describe(ListSnapshot s) =>
         new(s.Id, s.Source, s.Entries, s.Aliases, s.ImportedAtUtc, [.. s.Files.OrderBy(f => f.Name).Select(f => new ListFileDigest(f.Name, f.Sha256))]);
+}
+
+/// <summary>Each instance polls the active snapshot ids (every <c>Screening:IndexPollSeconds</c>, 30 by default) and reloads its matcher when another instance imported a list.</summary>
+public sealed class ScreeningIndexWatcher(ScreeningIndexHolder holder, IConfiguration config, ILogger<ScreeningIndexWatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(config.GetValue("Screening:IndexPollSeconds", 30)));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                if (await holder.ReloadIfChangedAsync(stoppingToken)) logger.LogInformation("The active list snapshots changed: screening index reloaded.");
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Checking the active list snapshots failed; trying again at the next tick.");
+            }
+        }
+    }
 }
