@@ -27,6 +27,10 @@ if ! dotnet build IaasKyc.sln -c "$CONFIGURATION" -nologo -v quiet; then
   echo "Build failed."; failed=1; summary; exit 1
 fi
 
+# The load and memory benchmarks (issue 10, item 7) write their figures here; printed after the run.
+figures="${TMPDIR:-/tmp}/iaaskyc-performance.txt"
+rm -f "$figures"
+
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 dotnet test --project IaasKyc.Tests -c "$CONFIGURATION" --no-build 2>&1 | tee "$log"
@@ -37,5 +41,6 @@ num() { grep -E "^\s*$1:\s*[0-9]+" "$log" | tail -n 1 | grep -oE '[0-9]+' | head
 passed=$(num succeeded); failed=$(num failed); skipped=$(num skipped)
 passed=${passed:-0}; failed=${failed:-0}; skipped=${skipped:-0}
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+[ -f "$figures" ] && { echo "Performance figures (reported, not asserted; see docs/performance.md):"; cat "$figures"; }
 summary
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
