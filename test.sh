@@ -56,6 +56,10 @@ if ! dotnet build IaasKyc.sln -c "$CONFIGURATION" -nologo -v quiet; then
   echo "Build failed."; failed=1; summary; exit 1
 fi
 
+# The load and memory benchmarks (issue 10, item 7) write their figures here; printed after the run.
+figures="${TMPDIR:-/tmp}/iaaskyc-performance.txt"
+rm -f "$figures"
+
 log="$(mktemp)"
 trap 'rm -f "$log"; pg_stop' EXIT
 # The Microsoft.Testing.Platform runner closes with "total:", "failed:", "succeeded:", "skipped:" lines.
@@ -84,5 +88,6 @@ done < <(grep -rlE --include='*.cs' 'ServiceTestDb|TestPostgres' IaasKyc.Tests |
 echo "Running the data and service tests on PostgreSQL ($((${#pg_filters[@]} / 2)) classes, port $pg_port)..."
 run_tests "${pg_filters[@]}"
 
+[ -f "$figures" ] && { echo "Performance figures (reported, not asserted; see docs/performance.md):"; cat "$figures"; }
 summary
 [ "$failed" -eq 0 ]

@@ -92,6 +92,7 @@ public static partial class IntakeRules
             if (!DateOnly.TryParseExact(d.NoticeGivenOn.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var n))
                 f.Add(new("date.format", "Enter the date as YYYY-MM-DD.", "determination.noticeGivenOn"));
             else if (n > today) f.Add(new("date.future", "The notice cannot have been given in the future.", "determination.noticeGivenOn"));
+            else if (n.Year < 2000) f.Add(new("date.tooOld", "The notice date is implausibly old: check the year.", "determination.noticeGivenOn"));
             else notice = n;
         }
         var version = Text(d.NoticeVersion, "determination.noticeVersion", ShortMax, f);
@@ -237,6 +238,11 @@ public static partial class IntakeRules
             f.Add(new("controlCharacters", "Remove the control characters.", field));
             return null;
         }
+        if (HasHiddenCharacters(value))
+        {
+            f.Add(new("hiddenCharacters", "Remove the invisible text-direction or broken characters (they can make a name read differently from what is stored).", field));
+            return null;
+        }
         return value;
     }
 
@@ -250,6 +256,19 @@ public static partial class IntakeRules
         if (Enum.TryParse<T>(raw.Trim(), ignoreCase: true, out var v) && Enum.IsDefined(v) && !char.IsDigit(raw.Trim()[0])) return v;
         f.Add(new("enum.invalid", $"'{Truncate(raw)}' is not one of: {allowed}.", field));
         return null;
+    }
+
+    /// <summary>Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) and UTF-16 halves without their pair.</summary>
+    public static bool HasHiddenCharacters(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069') return true;
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) i++;
+            else if (char.IsSurrogate(c)) return true;
+        }
+        return false;
     }
 
     private static string Truncate(string s) => s.Length > 40 ? s[..40] + "…" : s;

@@ -20,23 +20,23 @@ public static class ApiJson
 
     private static readonly ConcurrentDictionary<JsonSerializerOptions, JsonSerializerOptions> Strict = new();
 
-    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpContext http, CancellationToken ct) where T : class
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpContext http, CancellationToken ct, int maxBytes = MaxBodyBytes) where T : class
     {
         var request = http.Request;
-        if (request.ContentLength > MaxBodyBytes) return (null, TooLarge());
+        if (request.ContentLength > maxBytes) return (null, TooLarge(maxBytes));
         if (request.ContentType is { Length: > 0 } type && !type.Contains("json", StringComparison.OrdinalIgnoreCase))
         {
             return (null, TypedResults.Problem(title: "Send the body as application/json.",
                 statusCode: StatusCodes.Status415UnsupportedMediaType));
         }
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = MaxBodyBytes;
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = maxBytes;
 
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > MaxBodyBytes) return (null, TooLarge());
+            if (buffer.Length + read > maxBytes) return (null, TooLarge(maxBytes));
             buffer.Write(chunk, 0, read);
         }
 
@@ -70,8 +70,8 @@ public static class ApiJson
             : $"This value is not valid JSON or has the wrong type{where}: check the quotes, commas and types against the API documentation.";
     }
 
-    private static ProblemHttpResult TooLarge() => TypedResults.Problem(
-        title: "The request body is too large.", detail: $"Send at most {MaxBodyBytes / 1024} KB per request.",
+    private static ProblemHttpResult TooLarge(int maxBytes) => TypedResults.Problem(
+        title: "The request body is too large.", detail: $"Send at most {maxBytes / 1024} KB per request.",
         statusCode: StatusCodes.Status413PayloadTooLarge);
 }
 

@@ -71,7 +71,8 @@ public static class ScreeningApi
             : ApiProblems.Invalid(result.Findings);
     }
 
-    private static IResult Search(string? name, string? type, string? country, int? limit, ScreeningIndexHolder holder)
+    // limit arrives as a string, so that "abc" or 1e400 is a finding at "limit", not a binding failure naming nothing.
+    private static IResult Search(string? name, string? type, string? country, string? limit, ScreeningIndexHolder holder)
     {
         var f = new List<Finding>();
         if (string.IsNullOrWhiteSpace(name)) f.Add(new("name.required", "Give the name to screen.", "name"));
@@ -86,10 +87,15 @@ public static class ScreeningApi
         var code = string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant();
         if (code is not null && !IaasKyc.Domain.Customers.Countries.IsCountry(code))
             f.Add(new("country.invalid", "Give an ISO 3166-1 alpha-2 country code (for example RU).", "country"));
-        if (limit is < 1 or > 100) f.Add(new("limit.range", "The limit is from 1 to 100.", "limit"));
+        int? max = null;
+        if (!string.IsNullOrEmpty(limit))
+        {
+            if (int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 100) max = n;
+            else f.Add(new("limit.range", "The limit is a whole number from 1 to 100.", "limit"));
+        }
         if (f.Count > 0) return ApiProblems.Invalid(f);
 
-        var hits = holder.Current.Index.Search(new ScreeningQuery(name!.Trim(), entryType, code), ScreeningIndex.DefaultThreshold, limit ?? 10);
+        var hits = holder.Current.Index.Search(new ScreeningQuery(name!.Trim(), entryType, code), ScreeningIndex.DefaultThreshold, max ?? 10);
         return TypedResults.Ok(new SearchResponse(ScreeningIndex.DefaultThreshold,
             [.. hits.Select(h => new MatchResponse(h.Entry.Source.Code(), h.Entry.EntryId, h.Entry.Name, h.MatchedName, Math.Round(h.Score, 4),
                 h.Entry.Type.Code(), h.Entry.Programs, h.Explanation.Text))]));

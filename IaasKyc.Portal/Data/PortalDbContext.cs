@@ -82,6 +82,10 @@ public class PortalDbContext(DbContextOptions options, AuditActor? actor = null)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        // Optimistic concurrency by opting in: every entity that implements IVersioned has its Version checked on update
+        // (the audit interceptor stamps a new one on each save), whichever feature added it.
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(Domain.IVersioned).IsAssignableFrom(t.ClrType)).ToList())
+            builder.Entity(type.ClrType).Property(nameof(Domain.IVersioned.Version)).IsConcurrencyToken();
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -63,6 +63,8 @@ public sealed class UploadStore(string root)
             var kind = Sniff(head.AsSpan(0, headLength));
             if (kind is null || !accepted.Contains(kind.Value))
                 return (null, new Finding("upload.type", $"The file's content is not {string.Join(", ", accepted)}: it was refused whatever its name says.", field));
+            if (Polyglot(await File.ReadAllBytesAsync(temp, ct)) is { } hidden)
+                return (null, new Finding("upload.polyglot", $"The file also carries {hidden}: it was refused. Save it again as a plain scan or PDF.", field));
             File.Move(temp, PathOf(id));
             return (new StoredUpload(id, kind.Value, length, Convert.ToHexStringLower(sha.GetHashAndReset()), Path.GetFileName(originalName)), null);
         }
@@ -70,6 +72,24 @@ public sealed class UploadStore(string root)
         {
             if (File.Exists(temp)) File.Delete(temp);
         }
+    }
+
+    /// <summary>
+    /// What a file of an accepted kind also carries that a scan never needs: an archive appended or embedded (a polyglot
+    /// such as JPEG+ZIP, or a zip bomb riding along), markup a browser would run, or PDF scripts, launch actions and
+    /// embedded files. Null when there is none.
+    /// </summary>
+    public static string? Polyglot(ReadOnlySpan<byte> content)
+    {
+        if (content.IndexOf("PK\u0003\u0004"u8) >= 0 && content.IndexOf("PK\u0005\u0006"u8) >= 0) return "an archive";
+        var lower = new byte[content.Length];
+        for (var i = 0; i < content.Length; i++) lower[i] = content[i] is >= (byte)'A' and <= (byte)'Z' ? (byte)(content[i] | 0x20) : content[i];
+        ReadOnlySpan<byte> text = lower;
+        foreach (var marker in (ReadOnlySpan<string>)["<script", "<html", "<svg", "<iframe", "/javascript", "/launch", "/embeddedfile"])
+        {
+            if (text.IndexOf(System.Text.Encoding.ASCII.GetBytes(marker)) >= 0) return marker.StartsWith('<') ? "web page markup" : "a PDF action or attachment";
+        }
+        return null;
     }
 
     public Stream Open(string id) => File.OpenRead(PathOf(id));

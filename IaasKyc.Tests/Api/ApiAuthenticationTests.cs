@@ -50,18 +50,6 @@ public sealed class ApiAuthenticationTests(ApiFactory factory) : IClassFixture<A
     }
 
     [Fact]
-    public async Task A_key_without_the_audit_scope_is_a_403_problem()
-    {
-        var key = await factory.CreateKeyAsync(ApiScopes.Customers, ApiScopes.Screening);
-        using var client = factory.Client();
-
-        using var response = await SendAsync(client, key);
-
-        await AssertProblemAsync(response, HttpStatusCode.Forbidden);
-        Assert.Null(response.Headers.Location);
-    }
-
-    [Fact]
     public async Task A_key_with_the_audit_scope_gets_the_chain_verification_in_camel_case()
     {
         var key = await factory.CreateKeyAsync(ApiScopes.Audit);
@@ -91,25 +79,10 @@ public sealed class ApiAuthenticationTests(ApiFactory factory) : IClassFixture<A
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Fact]
-    public async Task A_sign_in_cookie_is_never_accepted_on_the_api()
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string? key)
     {
-        var cookie = await factory.SignInCookieAsync(Roles.Admin, Roles.Auditor);
-        using var client = factory.Client();
-
-        using var page = await SendAsync(client, key: null, path: "/", cookie: cookie);
-        using var api = await SendAsync(client, key: null, path: Verify, cookie: cookie);
-
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        await AssertProblemAsync(api, HttpStatusCode.Unauthorized);
-        Assert.Null(api.Headers.Location);
-    }
-
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string? key, string path = Verify, string? cookie = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        using var request = new HttpRequestMessage(HttpMethod.Get, Verify);
         if (key is not null) request.Headers.Add(ApiKeyAuthentication.Header, key);
-        if (cookie is not null) request.Headers.Add("Cookie", cookie);
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 

@@ -95,6 +95,7 @@ public sealed class PlatformEndpointsTests(ApiFactory factory) : IClassFixture<A
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         using var json = JsonDocument.Parse(await refused.Content.ReadAsStringAsync(ct));
         Assert.Equal(429, json.RootElement.GetProperty("status").GetInt32());
+        Assert.InRange(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 60);
     }
 
     [Fact]

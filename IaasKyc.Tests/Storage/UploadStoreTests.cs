@@ -99,4 +99,41 @@ public sealed class UploadStoreTests : IDisposable
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
             base.ReadAsync(buffer[..Math.Min(chunk, buffer.Length)], cancellationToken);
     }
+
+    /// <summary>A zip whose one entry expands from about 20 KB to 20 MB of zeros (a ratio of about 1,000).</summary>
+    private static byte[] ZipBomb()
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("word/document.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 20; i++) entry.Write(zeros);
+        }
+        return buffer.ToArray();
+    }
+
+    public static TheoryData<string, byte[], string> Refused() => new()
+    {
+        { "a zip bomb named as a Word file", ZipBomb(), "upload.type" },
+        { "HTML named as a PDF", "<!doctype html><html><script>alert(1)</script></html>"u8.ToArray(), "upload.type" },
+        { "a GIF", "GIF89a\u0001\u0000\u0001\u0000"u8.ToArray(), "upload.type" },
+        { "a JPEG with a zip bomb appended", [0xFF, 0xD8, 0xFF, 0xE0, .. new byte[64], 0xFF, 0xD9, .. ZipBomb()], "upload.polyglot" },
+        { "a PDF that runs JavaScript", "%PDF-1.7\n1 0 obj\n<< /Type /Action /S /JavaScript /JS (app.alert(1)) >>\nendobj\n%%EOF\n"u8.ToArray(), "upload.polyglot" },
+        { "a PDF that launches a program", "%PDF-1.7\n1 0 obj\n<< /S /Launch /F (cmd.exe) >>\nendobj\n%%EOF\n"u8.ToArray(), "upload.polyglot" },
+        { "a PNG that is also a web page", [.. Png, .. "<HTML><SCRIPT>alert(1)</SCRIPT>"u8], "upload.polyglot" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Refused))]
+    public async Task Wrong_content_polyglots_and_zip_bombs_are_refused_and_nothing_is_left_behind(string what, byte[] content, string code)
+    {
+        var store = new UploadStore(root);
+
+        var (upload, finding) = await store.SaveAsync(new MemoryStream(content), "evidence.pdf", "file", [UploadKind.Pdf, UploadKind.Png, UploadKind.Jpeg], ct: ct);
+
+        Assert.True(upload is null, what);
+        Assert.Equal((code, "file"), (finding?.Code, finding?.Field));
+        Assert.Empty(Directory.GetFiles(root));
+    }
 }

@@ -31,6 +31,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     /// <summary>RateLimits:ApiPerMinutePerAddress, the cap per client address whatever keys it sends.</summary>
     public int ApiPerMinutePerAddress { get; init; } = 100_000;
 
+    /// <summary>RateLimits:SignInPerMinute, sign-in attempts per client address.</summary>
+    public int SignInPerMinute { get; init; } = 30;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(Root);
@@ -45,6 +48,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Api:BootstrapKey", BootstrapKey);
         builder.UseSetting("RateLimits:ApiPerMinute", ApiPerMinute.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("RateLimits:ApiPerMinutePerAddress", ApiPerMinutePerAddress.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("RateLimits:SignInPerMinute", SignInPerMinute.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseSetting("Logging:LogLevel:IaasKyc.Portal", "Error");

@@ -47,6 +47,9 @@ public sealed class PortalServer : IAsyncLifetime
     /// <summary>The <c>Api:BootstrapKey</c> the portal was started with.</summary>
     public string ApiBootstrapKey { get; }
 
+    /// <summary>The portal process's id (its memory is read from /proc by the circuit benchmark).</summary>
+    public int ProcessId => process?.Id ?? throw new InvalidOperationException("The portal is not running.");
+
     /// <summary>Everything the portal wrote to stdout and stderr so far.</summary>
     public string Output
     {

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using IaasKyc.Portal.Data.Seed;
+using IaasKyc.Tests.Support;
+using Microsoft.Playwright;
+
+namespace IaasKyc.Tests.Browser;
+
+/// <summary>
+/// Issue 10, item 7: API throughput and latency on loopback, and the server's memory per Blazor circuit. ./test.sh runs
+/// small, time-bounded settings and reports the figures (never asserted: they depend on the machine); the full settings
+/// are environment variables (docs/performance.md). The tests assert only that every request and circuit worked.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class LoadAndMemoryTests(PortalServer portal)
+{
+    private static int Setting(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), CultureInfo.InvariantCulture, out var v) && v > 0 ? v : fallback;
+
+    /// <summary>Where the figures go; ./test.sh prints this file at the end.</summary>
+    public static string FiguresFile => Path.Combine(Path.GetTempPath(), "iaaskyc-performance.txt");
+
+    private static void Report(string line)
+    {
+        File.AppendAllText(FiguresFile, $"{DateTime.UtcNow:yyyy-MM-dd HH:mm}Z {line}{Environment.NewLine}");
+        TestContext.Current.SendDiagnosticMessage(line);
+    }
+
+    [Fact]
+    public async Task Api_load_reports_sustained_requests_per_second_and_p95()
+    {
+        var seconds = Setting("IAASKYC_LOAD_SECONDS", 3);
+        var concurrency = Setting("IAASKYC_LOAD_CONCURRENCY", 4);
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(portal.BaseUrl) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", portal.ApiBootstrapKey);
+        var body = """
+            {"kind":"entity","name":"Load Test GmbH","address":{"line1":"Friedrichstraße 68","city":"Berlin","postalCode":"10117","country":"DE"},
+            "email":"kyc@load.example","phone":"+49 30 1234567","citizenshipOrJurisdiction":"DE","dateOfBirthOrIncorporation":"2015-03-02",
+            "accounts":[{"reference":"LOAD-REF","paymentMeans":{"type":"card","issuerCountry":"DE","identifier":"4111111111111111"},"paymentSource":"customer"}]}
+            """.Replace("LOAD-REF", "LOAD-" + Guid.NewGuid().ToString("N")[..10], StringComparison.Ordinal);
+        using var created = await client.PostAsync("/api/v1/customers", new StringContent(body, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = JsonNode.Parse(await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!["id"]!.GetValue<Guid>();
+
+        foreach (var (label, url) in new[] { ("GET /api/v1/customers/{id}", $"/api/v1/customers/{id}"), ("GET /api/v1/screening/search", "/api/v1/screening/search?name=Ivan%20Petrov&limit=10") })
+        {
+            var (count, failures, p50, p95) = await RunAsync(client, url, concurrency, TimeSpan.FromSeconds(seconds));
+            Report($"{label}: {count / (double)seconds:0} requests/s sustained over {seconds} s with {concurrency} concurrent clients; p50 {p50:0.0} ms, p95 {p95:0.0} ms; {failures} failed");
+            Assert.True(count > 0 && failures == 0, $"{label}: {failures} of {count} requests failed");
+        }
+    }
+
+    private static async Task<(int Count, int Failures, double P50, double P95)> RunAsync(HttpClient client, string url, int concurrency, TimeSpan duration)
+    {
+        var latencies = new List<double>[concurrency];
+        var failures = 0;
+        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            var mine = latencies[worker] = [];
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                var start = Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync(url, HttpCompletionOption.ResponseContentRead);
+                mine.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                if (response.StatusCode != HttpStatusCode.OK) Interlocked.Increment(ref failures);
+            }
+        }));
+        var all = latencies.SelectMany(l => l).Order().ToList();
+        return (all.Count, failures, Percentile(all, 0.50), Percentile(all, 0.95));
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    [Fact]
+    public async Task Circuits_on_the_customers_page_report_server_memory_per_circuit()
+    {
+        var circuits = Setting("IAASKYC_CIRCUITS", 20);
+        await using var first = await portal.NewContextAsync();
+        var firstPage = await first.NewPageAsync();
+        await PortalServer.SignInAsync(firstPage, "auditor@iaaskyc.example", UsersDemoSeed.Password);
+        await firstPage.GotoAsync("/customers");
+        await PortalServer.WaitForCircuitAsync(firstPage);
+        var cookies = await first.CookiesAsync();
+        var before = ResidentKilobytes(portal.ProcessId);
+
+        var contexts = new List<IBrowserContext>();
+        try
+        {
+            for (var i = 0; i < circuits; i++)
+            {
+                var context = await portal.NewContextAsync();
+                contexts.Add(context);
+                await context.AddCookiesAsync(cookies.Select(c => new Microsoft.Playwright.Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path }));
+                var page = await context.NewPageAsync();
+                await page.GotoAsync("/customers");
+                await PortalServer.WaitForCircuitAsync(page);
+            }
+            await Task.Delay(1000, TestContext.Current.CancellationToken); // let the last renders settle before reading memory
+            var after = ResidentKilobytes(portal.ProcessId);
+            Report($"{circuits} circuits on /customers: server resident memory {before / 1024.0:0} MB → {after / 1024.0:0} MB, " +
+                   $"{(after - before) / (double)circuits:0} KB per circuit (target ≤ 300 KB)");
+        }
+        finally
+        {
+            foreach (var context in contexts) await context.DisposeAsync();
+        }
+        Assert.Equal(circuits, contexts.Count);
+    }
+
+    /// <summary>VmRSS of a process, from /proc (Linux).</summary>
+    private static long ResidentKilobytes(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+    }
+}
