@@ -43,6 +43,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, A
     public DbSet<CipProductionRequest> CipProductionRequests => Set<CipProductionRequest>();
     public DbSet<Domain.AiTraining.Accelerator> Accelerators => Set<Domain.AiTraining.Accelerator>();
     public DbSet<Domain.AiTraining.TrainingCase> TrainingCases => Set<Domain.AiTraining.TrainingCase>();
+    public DbSet<Domain.AiTraining.ReportVersion> ReportVersions => Set<Domain.AiTraining.ReportVersion>();
+    public DbSet<Domain.AiTraining.UsageSignal> UsageSignals => Set<Domain.AiTraining.UsageSignal>();
 
     public AuditActor? Actor { get; } = actor;
 

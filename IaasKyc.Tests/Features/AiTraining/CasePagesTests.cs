@@ -37,6 +37,8 @@ public sealed class CasePagesTests : ComponentTestBase
         var outcome = await Services.GetRequiredService<TrainingCaseService>().OpenAsync(
             new OpenCaseInput(customer, ["ACC-NORD-1"], CaseTrigger.UsageSignal, Clock.GetUtcNow().UtcDateTime.AddDays(-daysAgo)));
         Assert.True(outcome.Ok, outcome.Message);
+        var written = await Services.GetRequiredService<TrainingCaseService>().SaveNarrativeAsync(outcome.Id!.Value, outcome.Version!.Value, Make.Narrative());
+        Assert.True(written.Ok, written.Message);
         return outcome.Id!.Value;
     }
 

@@ -20,6 +20,8 @@ public sealed class TrainingCaseServiceTests : IAsyncDisposable
         var customer = await ForeignCustomerAsync();
         var outcome = await db.As<TrainingCaseService>(by).OpenAsync(new OpenCaseInput(customer, ["ACC-NORD-1"], CaseTrigger.OfficerObservation, db.UtcNow.AddDays(-2)));
         Assert.True(outcome.Ok, outcome.Message);
+        var written = await db.As<TrainingCaseService>(by).SaveNarrativeAsync(outcome.Id!.Value, outcome.Version!.Value, Make.Narrative());
+        Assert.True(written.Ok, written.Message);
         return outcome.Id!.Value;
     }
 
