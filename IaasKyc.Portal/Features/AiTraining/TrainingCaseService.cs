@@ -12,7 +12,7 @@ namespace IaasKyc.Portal.Features.AiTraining;
 public sealed record CaseCustomer(Guid Id, string Name, IReadOnlyList<string> Accounts);
 
 /// <summary>A foreign reseller a case can name, with the end customers it reported (through their accounts).</summary>
-public sealed record CaseReseller(Guid Id, string Name, IReadOnlyList<Guid> EndCustomerIds);
+public sealed record CaseReseller(Guid Id, string Name, IReadOnlyList<Guid> EndCustomerIds, IReadOnlyList<string> EndAccounts);
 
 /// <summary>A report version as the case page lists it.</summary>
 public sealed record VersionRow(int Number, string PreparedBy, DateTime PreparedAtUtc, string? ApprovedBy, DateTime? ApprovedAtUtc, string RulePackVersion, bool Filed);
@@ -128,9 +128,10 @@ public sealed class TrainingCaseService(IDbContextFactory<PortalDbContext> dbFac
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var resellers = await db.Resellers.AsNoTracking().Join(db.Customers, r => r.CustomerId, p => p.Id, (r, p) => new { r.Id, p.LegalName }).ToListAsync(ct);
-        var ends = await db.ResellerEndAccounts.AsNoTracking().Join(db.Accounts, e => e.AccountId, a => a.Id, (e, a) => new { e.ResellerId, a.CustomerId }).ToListAsync(ct);
+        var ends = await db.ResellerEndAccounts.AsNoTracking().Join(db.Accounts, e => e.AccountId, a => a.Id, (e, a) => new { e.ResellerId, a.CustomerId, a.Reference }).ToListAsync(ct);
         return [.. resellers.OrderBy(r => r.LegalName, StringComparer.Ordinal)
-            .Select(r => new CaseReseller(r.Id, r.LegalName, [.. ends.Where(e => e.ResellerId == r.Id).Select(e => e.CustomerId).Distinct()]))];
+            .Select(r => new CaseReseller(r.Id, r.LegalName, [.. ends.Where(e => e.ResellerId == r.Id).Select(e => e.CustomerId).Distinct()],
+                [.. ends.Where(e => e.ResellerId == r.Id).Select(e => e.Reference).Order(StringComparer.Ordinal)]))];
     }
 
     /// <summary>Saves the narrative sections (issue 7 item 3); a change after "draft ready" or approval reopens the draft.</summary>

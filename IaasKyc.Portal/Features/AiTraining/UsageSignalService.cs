@@ -76,6 +76,9 @@ public sealed class UsageSignalService(IDbContextFactory<PortalDbContext> dbFact
                 db.TrainingCases.Add(opened);
                 await RulePackService.RecordUseAsync(db, rules.Version, now, ct);
                 signal.AttachTo(opened.Id);
+                // The account's earlier signals made up the cumulative estimate: they belong to the case too.
+                foreach (var unattached in await db.UsageSignals.Where(x => x.AccountId == account.Id && x.CaseId == null).ToListAsync(ct))
+                    unattached.AttachTo(opened.Id);
                 break;
         }
         db.UsageSignals.Add(signal);

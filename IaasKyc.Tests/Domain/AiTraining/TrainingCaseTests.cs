@@ -20,6 +20,10 @@ public sealed class TrainingCaseTests
     [InlineData("2026-01-31T15:00:00Z", "2026-02-15")]
     [InlineData("2028-02-20T15:00:00Z", "2028-03-06")]
     [InlineData("2026-12-20T15:00:00Z", "2027-01-04")]
+    [InlineData("2028-02-14T15:00:00Z", "2028-02-29")]
+    [InlineData("2027-02-14T15:00:00Z", "2027-03-01")]
+    [InlineData("2026-04-30T15:00:00Z", "2026-05-15")]
+    [InlineData("2026-12-31T15:00:00Z", "2027-01-15")]
     public void The_due_date_is_15_calendar_days_after_the_local_date_of_knowledge(string knowledge, string due)
     {
         var at = DateTime.Parse(knowledge, null, System.Globalization.DateTimeStyles.AdjustToUniversal);

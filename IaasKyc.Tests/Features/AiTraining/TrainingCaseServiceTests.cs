@@ -12,8 +12,11 @@ public sealed class TrainingCaseServiceTests : IAsyncDisposable
 {
     private readonly ServiceTestDb db = new();
 
-    private async Task<Guid> ForeignCustomerAsync() =>
-        await Support.Customers.SubmittedForeignAsync(db.Get<CustomerService>(), db.Get<CustomerQueries>());
+    private async Task<Guid> ForeignCustomerAsync()
+    {
+        await AiCases.CatalogueAsync(db.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<Portal.Data.PortalDbContext>>());
+        return await Support.Customers.SubmittedForeignAsync(db.Get<CustomerService>(), db.Get<CustomerQueries>());
+    }
 
     private async Task<Guid> OpenedAsync(string by = "officer")
     {
