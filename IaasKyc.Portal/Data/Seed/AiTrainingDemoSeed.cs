@@ -1,6 +1,7 @@
 using IaasKyc.Domain.AiTraining;
 using IaasKyc.Portal.Features;
 using IaasKyc.Portal.Features.AiTraining;
+using IaasKyc.Portal.Features.Resellers;
 using Microsoft.EntityFrameworkCore;
 
 namespace IaasKyc.Portal.Data.Seed;
@@ -26,15 +27,12 @@ public sealed class AiTrainingDemoSeed : IDemoSeed
         }
         var cases = services.GetRequiredService<TrainingCaseService>();
         var customers = (await cases.ForeignCustomersAsync(ct)).Where(c => c.Accounts.Count > 0).ToList();
-        var resellers = await cases.ResellersAsync(ct);
         var now = services.GetRequiredService<PortalTime>().UtcNow;
-        var throughReseller = resellers.SelectMany(r => r.EndCustomerIds.Select(id => (Reseller: r, Customer: customers.FirstOrDefault(c => c.Id == id))))
-            .FirstOrDefault(x => x.Customer is not null);
-        var direct = customers.Where(c => c.Id != throughReseller.Customer?.Id).Take(4).ToList();
-        if (direct.Count < 4) return;
+        var throughReseller = await EndCustomerAsync(services, customers, ct);
+        var direct = customers.Where(c => c.Id != throughReseller?.Customer.Id && c.Id != throughReseller?.ResellerCustomerId).Take(5).ToList();
+        if (direct.Count < 5) return;
 
         // 1. Usage signals: 8,192 H100 for 1,000 h crosses 10 % of 10^26; a second signal joins the case it opened.
-        var signals = services.GetRequiredService<UsageSignalService>();
         var account = direct[0].Accounts[0];
         var first = await Signal(services, new UsageSignalInput(account, "H100", 8192, 1000, null, now.AddDays(-45), now.AddDays(-3), 400, false), ct);
         await Signal(services, new UsageSignalInput(account, "h100", 1024, 200, 0.35, now.AddDays(-2), null, 400, false), ct);
@@ -46,8 +44,8 @@ public sealed class AiTrainingDemoSeed : IDemoSeed
         }, ct);
 
         // 2. Through a reseller (or directly when no reseller reported an end customer): approved and frozen, awaiting filing.
-        var (subject, resellerId) = throughReseller.Customer is { } rc ? (rc, (Guid?)throughReseller.Reseller.Id) : (direct[3], null);
-        var viaReseller = await As(services, Officer, s => s.OpenAsync(new OpenCaseInput(subject.Id, [Account(subject, throughReseller.Reseller)], CaseTrigger.ResellerReport,
+        var (subject, account2, resellerId) = throughReseller is { } t ? (t.Customer, t.Account, (Guid?)t.ResellerId) : (direct[3], direct[3].Accounts[0], null);
+        var viaReseller = await As(services, Officer, s => s.OpenAsync(new OpenCaseInput(subject.Id, [account2], CaseTrigger.ResellerReport,
             now.AddDays(-13), resellerId), ct));
         await Write(services, viaReseller.Id!.Value, _ => Narrative("B200", 2048, 1400, "Reported by the reseller on its quarterly report: a protein-design model.",
             "A model of this size trained on code and network-protocol data could help automate intrusion tooling.", "The reseller's compliance officer e-mailed the provider."), ct);
@@ -62,16 +60,36 @@ public sealed class AiTrainingDemoSeed : IDemoSeed
             "The customer asked for tooling to fine-tune on penetration-testing transcripts.", "The account manager reported the request for a dedicated cluster."), ct);
         var approved = await ReadyAndApprove(services, filed.Id!.Value, ct);
         var today = services.GetRequiredService<PortalTime>().Today;
-        await As(services, Officer, s => s.FileAsync(approved.Id!.Value, approved.Version!.Value, today.AddDays(-6), "DEMO-BIS-AI-0001 (fictional)", ct));
-        await As(services, Officer, s => s.FollowUpAsync(filed.Id!.Value, now.AddDays(-1), ct));
+        await As(services, Officer, s => s.FileAsync(approved.Id!.Value, approved.Version!.Value, today, "DEMO-BIS-AI-0001 (fictional)", ct));
+        await As(services, Officer, s => s.FollowUpAsync(filed.Id!.Value, now.AddHours(-1), ct));
 
         // 5. A small run on another account: stored, below the early-warning level, no case.
-        await Signal(services, new UsageSignalInput(direct[3].Accounts[0], "A100", 64, 48, null, now.AddDays(-4), now.AddDays(-2), 200, false), ct);
+        await Signal(services, new UsageSignalInput(direct[4].Accounts[0], "A100", 64, 48, null, now.AddDays(-4), now.AddDays(-2), 200, false), ct);
     }
 
-    /// <summary>The account the reseller reported for its end customer (any account for a direct customer).</summary>
-    private static string Account(CaseCustomer customer, CaseReseller? reseller) =>
-        customer.Accounts.FirstOrDefault(a => reseller?.EndAccounts.Contains(a) == true) ?? customer.Accounts[0];
+    /// <summary>
+    /// A reseller's end customer: one the demo resellers reported already, or else the last foreign customer's account, reported now by
+    /// the first reseller as its end customer's (as an Officer records it from the reseller's quarterly list).
+    /// </summary>
+    private static async Task<(Guid ResellerId, Guid ResellerCustomerId, CaseCustomer Customer, string Account)?> EndCustomerAsync(IServiceProvider services,
+        List<CaseCustomer> customers, CancellationToken ct)
+    {
+        var resellers = services.GetRequiredService<ResellerService>();
+        var listed = await resellers.ListAsync(ct);
+        var offered = await services.GetRequiredService<TrainingCaseService>().ResellersAsync(ct);
+        foreach (var r in offered)
+        {
+            if (customers.FirstOrDefault(c => r.EndCustomerIds.Contains(c.Id)) is { } known)
+                return (r.Id, listed.First(l => l.Id == r.Id).CustomerId, known, known.Accounts.First(r.EndAccounts.Contains));
+        }
+        if (listed.Count == 0) return null;
+        var reseller = listed[0];
+        var end = customers.LastOrDefault(c => c.Id != reseller.CustomerId && !listed.Any(l => l.CustomerId == c.Id));
+        if (end is null) return null;
+        var detail = (await resellers.GetAsync(reseller.Id, ct))!;
+        var linked = await DemoSeed.As(services, Officer, sp => sp.GetRequiredService<ResellerService>().AddEndAccountAsync(reseller.Id, detail.Version, end.Accounts[0], ct));
+        return linked.Ok ? (reseller.Id, reseller.CustomerId, end, end.Accounts[0]) : null;
+    }
 
     private static ReportNarrative Narrative(string accelerator, double count, double hours, string use, string cyber, string how) =>
         new(null, null, "Single data centre, 400 Gbit/s fabric", accelerator, count, hours, 0.4, 400, false, use, cyber, how);
