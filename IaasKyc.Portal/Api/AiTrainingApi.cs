@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
-using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using IaasKyc.Domain;
 using IaasKyc.Domain.AiTraining;
 using IaasKyc.Portal.Features.AiTraining;
 using IaasKyc.Portal.Features.ApiKeys;
 using IaasKyc.Portal.Security;
+using Microsoft.Extensions.Options;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace IaasKyc.Portal.Api;
 

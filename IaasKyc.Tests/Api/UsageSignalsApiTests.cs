@@ -106,7 +106,8 @@ public sealed class UsageSignalsApiTests(ApiFactory factory) : IClassFixture<Api
             var detail = (await cases.GetAsync(id))!;
             var written = await cases.SaveNarrativeAsync(id, detail.Row.Version, detail.Narrative with
             {
-                IntendedUse = "Code assistant", CyberCapability = "Exploit generation", HowLearned = detail.Narrative.HowLearned,
+                IntendedUse = "Code assistant",
+                CyberCapability = "Exploit generation",
             });
             return await cases.MarkDraftReadyAsync(id, written.Version!.Value);
         });
