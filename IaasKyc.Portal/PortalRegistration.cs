@@ -188,6 +188,8 @@ public static class PortalRegistration
         services.AddScoped<Features.Resellers.CipRequestService>();
         services.AddScoped<Features.AiTraining.AiTrainingService>();
         services.AddScoped<Features.AiTraining.TrainingCaseService>();
+        services.AddScoped<Features.AiTraining.UsageSignalService>();
+        services.AddScoped<Reports.AiTrainingReportDocument>();
         return services;
     }
 

@@ -19,8 +19,9 @@ public sealed class TrainingCase : IVersioned
     private TrainingCase() { }
 
     public TrainingCase(Guid id, Guid customerId, string accountReferences, CaseTrigger trigger, DateTime knowledgeAtUtc,
-        RulePack rules, TimeZoneInfo timeZone, string openedBy, DateTime nowUtc)
+        RulePack rules, TimeZoneInfo timeZone, string openedBy, DateTime nowUtc, Guid? resellerId = null)
     {
+        ResellerId = resellerId;
         if (knowledgeAtUtc > nowUtc) throw new ArgumentOutOfRangeException(nameof(knowledgeAtUtc), "The date of knowledge cannot be in the future.");
         (Id, CustomerId, AccountReferences, Trigger, KnowledgeAtUtc) = (id, customerId, accountReferences, trigger, knowledgeAtUtc);
         // Proposed § 7.308: 15 calendar days (the rule pack's aiReportDeadlineDays) after gaining knowledge.
@@ -52,15 +53,57 @@ public sealed class TrainingCase : IVersioned
     public DateTime? ClosedAtUtc { get; private set; }
     public Guid Version { get; set; }
 
+    /// <summary>The foreign reseller through which the provider learned of an end customer's run (proposed § 7.308: "or its foreign reseller").</summary>
+    public Guid? ResellerId { get; private set; }
+    /// <summary>The filed case whose arrangement changed: this case reports the change.</summary>
+    public Guid? FollowUpOfId { get; private set; }
+    /// <summary>The narrative sections of the current draft (<see cref="ReportNarrative"/> as JSON).</summary>
+    public string NarrativeJson { get; private set; } = ReportNarrative.Empty.ToJson();
+    public string? NarrativeBy { get; private set; }
+    public DateTime? NarrativeAtUtc { get; private set; }
+    /// <summary>The number of the latest report version (0: none yet). Each "draft ready" freezes a new one.</summary>
+    public int LatestVersion { get; private set; }
+    public int? FiledVersion { get; private set; }
+
+    public ReportNarrative Narrative => ReportNarrative.FromJson(NarrativeJson);
+
+    /// <summary>
+    /// Changes the narrative. A change after "draft ready" or after approval sends the case back to Open: the frozen version
+    /// stays as it was approved, and the next "draft ready" makes a new version. A filed report is never changed: a changed
+    /// arrangement opens a follow-up case instead.
+    /// </summary>
+    public void EditNarrative(ReportNarrative narrative, string by, DateTime nowUtc)
+    {
+        Require(State is CaseState.Open or CaseState.DraftReady or CaseState.Approved, "change its draft");
+        if (State != CaseState.Open) (State, DraftBy, DraftAtUtc, ApprovedBy, ApprovedAtUtc) = (CaseState.Open, null, null, null, null);
+        (NarrativeJson, NarrativeBy, NarrativeAtUtc) = (narrative.ToJson(), by, nowUtc);
+    }
+
+    /// <summary>Proposed § 7.308 (a change to an existing arrangement): a filed case opens a linked follow-up with the same subject and draft.</summary>
+    public TrainingCase FollowUp(Guid id, DateTime knowledgeAtUtc, RulePack rules, TimeZoneInfo timeZone, string openedBy, DateTime nowUtc)
+    {
+        Require(State == CaseState.Filed, "have a follow-up");
+        return new TrainingCase(id, CustomerId, AccountReferences, CaseTrigger.ChangedArrangement, knowledgeAtUtc, rules, timeZone, openedBy, nowUtc, ResellerId)
+        {
+            FollowUpOfId = Id,
+            NarrativeJson = NarrativeJson,
+            NarrativeBy = openedBy,
+            NarrativeAtUtc = nowUtc,
+        };
+    }
+
     /// <summary>A clock runs until the report is filed or the case is closed.</summary>
     public bool ClockRunning => State is CaseState.Open or CaseState.DraftReady or CaseState.Approved;
 
     public Rules.Deadline Deadline(TimeZoneInfo timeZone) => new(DueDate, timeZone);
 
-    public void MarkDraftReady(string by, DateTime nowUtc)
+    /// <summary>Marks the draft ready and freezes its content (<paramref name="contentJson"/>) as the next report version.</summary>
+    public ReportVersion MarkDraftReady(string by, DateTime nowUtc, string contentJson, string rulePackVersion)
     {
         Require(State == CaseState.Open && CloseProposedBy is null, "mark the draft ready");
         (State, DraftBy, DraftAtUtc) = (CaseState.DraftReady, by, nowUtc);
+        LatestVersion++;
+        return new ReportVersion(Guid.NewGuid(), Id, LatestVersion, contentJson, rulePackVersion, by, nowUtc);
     }
 
     /// <summary>An edit after "draft ready" sends the case back to Open: the Approver approves what is finally written.</summary>
@@ -70,11 +113,16 @@ public sealed class TrainingCase : IVersioned
         (State, DraftBy, DraftAtUtc) = (CaseState.Open, null, null);
     }
 
-    public void Approve(string approver, DateTime nowUtc)
+    /// <summary>Approves the latest version, which is frozen from then on; never by the person who wrote or readied the draft.</summary>
+    public void Approve(string approver, DateTime nowUtc, ReportVersion version)
     {
         Require(State == CaseState.DraftReady, "approve");
+        if (version.CaseId != Id || version.Number != LatestVersion) throw new ArgumentException("Only the latest version of this case is approved.", nameof(version));
         if (string.Equals(approver, DraftBy, StringComparison.OrdinalIgnoreCase))
             throw new FourEyesViolation("You marked this draft ready: another Approver must approve it.");
+        if (string.Equals(approver, NarrativeBy, StringComparison.OrdinalIgnoreCase))
+            throw new FourEyesViolation("You wrote this draft: another Approver must approve it.");
+        version.Approve(approver, nowUtc);
         (State, ApprovedBy, ApprovedAtUtc) = (CaseState.Approved, approver, nowUtc);
     }
 
@@ -84,7 +132,7 @@ public sealed class TrainingCase : IVersioned
         if (string.IsNullOrWhiteSpace(reference)) throw new ArgumentException("The Department's reference is required.", nameof(reference));
         if (filedOn > today || filedOn < DateOnly.FromDateTime(ApprovedAtUtc!.Value.Date).AddDays(-1))
             throw new ArgumentOutOfRangeException(nameof(filedOn), "A report is filed after its approval and not in the future.");
-        (State, FiledOn, FilingReference, FiledBy) = (CaseState.Filed, filedOn, reference.Trim(), by);
+        (State, FiledOn, FilingReference, FiledBy, FiledVersion) = (CaseState.Filed, filedOn, reference.Trim(), by, LatestVersion);
     }
 
     public void ProposeClose(string reason, string by)

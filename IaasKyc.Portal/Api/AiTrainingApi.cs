@@ -1,9 +1,12 @@
 using System.Globalization;
+using System.Text.Json;
 using IaasKyc.Domain;
 using IaasKyc.Domain.AiTraining;
 using IaasKyc.Portal.Features.AiTraining;
 using IaasKyc.Portal.Features.ApiKeys;
 using IaasKyc.Portal.Security;
+using Microsoft.Extensions.Options;
+using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace IaasKyc.Portal.Api;
 
@@ -24,7 +27,40 @@ public static class AiTrainingApi
                 "[ { \"threshold\", \"value\", \"limit\", \"ratio\", \"met\" } ], \"arithmetic\" }`. A threshold is met when the value is strictly greater. " +
                 "`thresholdsMet` names `trainingCompute`, `biologicalTrainingCompute` and `cluster` (capacity above `aiClusterThresholdOpsPerSecond` and " +
                 "networking above `aiClusterNetworkGbps`, both compared as `clusterCapacity` and `clusterNetworking`). Invalid input: 400 keyed by the parameter.");
+        v1.MapPost("/usage-signals", SignalAsync)
+            .RequireAuthorization(Policies.ApiScope(ApiScopes.Signals))
+            .Accepts<UsageSignalInput>("application/json")
+            .Produces<SignalResponse>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("RecordUsageSignal")
+            .WithSummary("Stores a usage signal of an account and opens or joins an AI-training case when its compute warrants it.")
+            .WithDescription("Body `{ \"accountReference\", \"accelerator\", \"acceleratorCount\", \"hours\", \"utilization\"?, \"start\", \"end\"?, " +
+                "\"networkGbps\"?, \"biologicalData\"? }` (times ISO 8601 with an offset). 202 with `{ \"estimatedOperations\", \"clusterOpsPerSecond\", " +
+                "\"thresholdsMet\", \"caseId\" }`: a case opens for a foreign customer when the account's cumulative estimate reaches `aiEarlyWarningFraction` " +
+                "of the threshold, with the signal's receipt as the date of knowledge; later signals join the account's open case; with `aiModuleEnabled` " +
+                "false the signal is stored and `caseId` is null. 404 for an unknown account; 400 keyed by the field for an unknown accelerator or invalid numbers.");
         return v1;
+    }
+
+    private static async Task<IResult> SignalAsync(HttpRequest request, UsageSignalService signals, IOptions<HttpJsonOptions> json, CancellationToken ct)
+    {
+        UsageSignalInput? input;
+        try
+        {
+            input = await JsonSerializer.DeserializeAsync<UsageSignalInput>(request.Body, json.Value.SerializerOptions, ct);
+        }
+        catch (JsonException e)
+        {
+            var field = e.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : "";
+            return ApiProblems.Invalid([new Finding("json.invalid", "Give this value with the right type: numbers as JSON numbers, times as ISO 8601 strings with an offset.", field)]);
+        }
+        if (input is null) return ApiProblems.Invalid([new Finding("json.required", "Send a JSON object.", "")]);
+        var (recorded, findings, unknownAccount) = await signals.RecordAsync(input, ct);
+        if (unknownAccount) return ApiProblems.NotFound($"Account {input.AccountReference}");
+        if (recorded is null) return ApiProblems.Invalid(findings);
+        var e2 = recorded.Estimate;
+        return TypedResults.Accepted((string?)null, new SignalResponse(e2.EstimatedOperations, e2.ClusterOpsPerSecond, e2.ThresholdsMet, recorded.CaseId));
     }
 
     private static async Task<IResult> EstimateAsync(HttpRequest request, AiTrainingService service, CancellationToken ct)
@@ -83,6 +119,8 @@ public static class AiTrainingApi
         return false;
     }
 }
+
+public sealed record SignalResponse(double EstimatedOperations, double? ClusterOpsPerSecond, IReadOnlyList<string> ThresholdsMet, Guid? CaseId);
 
 public sealed record ComparisonResponse(string Threshold, double Value, double Limit, double Ratio, bool Met);
 

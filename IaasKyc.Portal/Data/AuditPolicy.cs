@@ -88,7 +88,10 @@ public static class AuditPolicy
             Secret: Set(nameof(Attestation.TokenHash))),
         [typeof(Domain.AiTraining.Accelerator)] = new("Accelerator"),
         [typeof(Domain.AiTraining.TrainingCase)] = new("AiTrainingCase", Subject: e => ((Domain.AiTraining.TrainingCase)e).CustomerId.ToString(),
-            Personal: Set(nameof(Domain.AiTraining.TrainingCase.CloseReason))),
+            Personal: Set(nameof(Domain.AiTraining.TrainingCase.CloseReason), nameof(Domain.AiTraining.TrainingCase.NarrativeJson))),
+        [typeof(Domain.AiTraining.ReportVersion)] = new("AiTrainingReportVersion", Personal: Set(nameof(Domain.AiTraining.ReportVersion.ContentJson)),
+            Subject: e => "ai-report:" + ((Domain.AiTraining.ReportVersion)e).CaseId),
+        [typeof(Domain.AiTraining.UsageSignal)] = new("UsageSignal", Subject: e => ((Domain.AiTraining.UsageSignal)e).CustomerId.ToString()),
     };
 
     /// <summary>Audit infrastructure is never audited itself.</summary>

@@ -51,6 +51,8 @@ public class PortalDbContext(DbContextOptions options, AuditActor? actor = null)
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
     /// <summary>Which instance runs each background job (<see cref="JobLeases"/>); never audited.</summary>
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<Domain.AiTraining.ReportVersion> ReportVersions => Set<Domain.AiTraining.ReportVersion>();
+    public DbSet<Domain.AiTraining.UsageSignal> UsageSignals => Set<Domain.AiTraining.UsageSignal>();
 
     public AuditActor? Actor { get; } = actor;
 

@@ -30,7 +30,24 @@ public static class ReportDownloads
         app.MapGet("/resellers/cip-requests/{requestId:guid}/documents/{documentId:guid}/file", Features.Resellers.ResellerFiles.ProductionDocumentAsync)
             .RequireAuthorization(Policies.ResellersRead)
             .ExcludeFromDescription();
+        app.MapGet("/ai-training/cases/{caseId:guid}/versions/{number:int}/report.pdf", AiTrainingReportAsync)
+            .RequireAuthorization(Policies.AiRead)
+            .ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>A version of a large-AI-training report (proposed § 7.308); the export is part of the trail.</summary>
+    private static async Task<IResult> AiTrainingReportAsync(Guid caseId, int number, HttpContext http, AiTrainingReportDocument document,
+        IDbContextFactory<PortalDbContext> dbFactory, CancellationToken ct)
+    {
+        if (await document.RenderAsync(caseId, number, http.User.Identity?.Name ?? "unknown", ct) is not { } pdf)
+            return TypedResults.Problem(title: "No such report version.", statusCode: StatusCodes.Status404NotFound);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            db.AuditEvent("export", "AiTrainingReport", caseId.ToString(), new FieldChange("version", null, number.ToString(CultureInfo.InvariantCulture)));
+            await db.SaveChangesAsync(ct);
+        }
+        return TypedResults.File(pdf.Pdf, "application/pdf", pdf.FileName);
     }
 
     private static async Task<IResult> ScreeningCertificateAsync(Guid runId, HttpContext http, ScreeningCertificateDocument document,

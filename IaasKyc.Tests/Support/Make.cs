@@ -84,4 +84,10 @@ public static class Make
     public static NewUser NewUser(string email = "ada@example.com", string displayName = "Ada Lovelace", string password = Password,
         params string[] roles) =>
         new(email, displayName, password, roles.Length == 0 ? [Roles.Officer] : roles);
+
+    /// <summary>A complete report narrative: a 4,096-H100 run for 720 hours at 0.4 utilisation, 400 Gbit/s networking.</summary>
+    public static IaasKyc.Domain.AiTraining.ReportNarrative Narrative(string? intendedUse = "A general-purpose code model offered to the customer's clients.") => new(
+        new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 31), "Frankfurt FRA-2, 512 nodes, 400 Gbit/s InfiniBand", "H100", 4096, 720, 0.4, 400, false,
+        intendedUse, "Trained on exploit and vulnerability data; could automate finding and exploiting software flaws.",
+        "Usage signal from the capacity planner on 2026-06-13, confirmed by the account manager.");
 }

@@ -225,7 +225,7 @@ public sealed class PortalServer : IAsyncLifetime
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
         HttpStatusCode? last = null;
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        while (deadline.Elapsed < TimeSpan.FromSeconds(150))
         {
             if (process!.HasExited)
                 throw new InvalidOperationException($"The portal exited with code {process.ExitCode} before it was healthy. Its output:\n{Output}");
@@ -241,7 +241,7 @@ public sealed class PortalServer : IAsyncLifetime
             }
             await Task.Delay(250);
         }
-        throw new InvalidOperationException($"The portal at {BaseUrl} was not healthy within 60 s (last status: {last?.ToString() ?? "no answer"}). Its output:\n{Output}");
+        throw new InvalidOperationException($"The portal at {BaseUrl} was not healthy within 150 s (last status: {last?.ToString() ?? "no answer"}). Its output:\n{Output}");
     }
 
     // Kept after the run for a person diagnosing a failure: artifacts/ is git-ignored.

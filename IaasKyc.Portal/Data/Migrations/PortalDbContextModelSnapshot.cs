@@ -53,6 +53,50 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.ToTable("Accelerators");
                 });
 
+            modelBuilder.Entity("IaasKyc.Domain.AiTraining.ReportVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PreparedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreparedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulePackVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ReportVersions");
+                });
+
             modelBuilder.Entity("IaasKyc.Domain.AiTraining.TrainingCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -106,11 +150,32 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.Property<DateOnly?>("FiledOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FiledVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FilingReference")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FollowUpOfId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("KnowledgeAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LatestVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("NarrativeAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NarrativeBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NarrativeJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OpenedAtUtc")
@@ -119,6 +184,9 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.Property<string>("OpenedBy")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResellerId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RulePackVersion")
@@ -142,9 +210,82 @@ namespace IaasKyc.Portal.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FollowUpOfId");
+
+                    b.HasIndex("ResellerId");
+
                     b.HasIndex("CustomerId", "State");
 
                     b.ToTable("TrainingCases");
+                });
+
+            modelBuilder.Entity("IaasKyc.Domain.AiTraining.UsageSignal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Accelerator")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("AcceleratorCount")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BiologicalData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ClusterOpsPerSecond")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("EstimatedOperations")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Hours")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("NetworkGbps")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulePackVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThresholdsMet")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Utilization")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("UsageSignals");
                 });
 
             modelBuilder.Entity("IaasKyc.Domain.Customers.AccessEvent", b =>
@@ -2197,6 +2338,15 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("IaasKyc.Domain.AiTraining.ReportVersion", b =>
+                {
+                    b.HasOne("IaasKyc.Domain.AiTraining.TrainingCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IaasKyc.Domain.AiTraining.TrainingCase", b =>
                 {
                     b.HasOne("IaasKyc.Domain.Customers.Customer", null)
@@ -2204,6 +2354,30 @@ namespace IaasKyc.Portal.Data.Migrations
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("IaasKyc.Domain.AiTraining.TrainingCase", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("IaasKyc.Domain.Resellers.Reseller", null)
+                        .WithMany()
+                        .HasForeignKey("ResellerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("IaasKyc.Domain.AiTraining.UsageSignal", b =>
+                {
+                    b.HasOne("IaasKyc.Domain.Customers.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IaasKyc.Domain.AiTraining.TrainingCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("IaasKyc.Domain.Customers.AccessEvent", b =>

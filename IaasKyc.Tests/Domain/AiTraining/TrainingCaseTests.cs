@@ -12,12 +12,18 @@ public sealed class TrainingCaseTests
     private static TrainingCase Opened(DateTime? knowledgeUtc = null, RulePack? rules = null) =>
         new(Guid.NewGuid(), Guid.NewGuid(), "ACC-1", CaseTrigger.UsageSignal, knowledgeUtc ?? Now, rules ?? RulePack.Default, NewYork, "officer", Now);
 
+    private static ReportVersion Ready(TrainingCase c, string by) => c.MarkDraftReady(by, Now, "{}", RulePack.DefaultVersion);
+
     [Theory]
     [InlineData("2026-06-20T14:00:00Z", "2026-07-05")]
     [InlineData("2026-06-21T03:30:00Z", "2026-07-05")]
     [InlineData("2026-01-31T15:00:00Z", "2026-02-15")]
     [InlineData("2028-02-20T15:00:00Z", "2028-03-06")]
     [InlineData("2026-12-20T15:00:00Z", "2027-01-04")]
+    [InlineData("2028-02-14T15:00:00Z", "2028-02-29")]
+    [InlineData("2027-02-14T15:00:00Z", "2027-03-01")]
+    [InlineData("2026-04-30T15:00:00Z", "2026-05-15")]
+    [InlineData("2026-12-31T15:00:00Z", "2027-01-15")]
     public void The_due_date_is_15_calendar_days_after_the_local_date_of_knowledge(string knowledge, string due)
     {
         var at = DateTime.Parse(knowledge, null, System.Globalization.DateTimeStyles.AdjustToUniversal);
@@ -63,8 +69,8 @@ public sealed class TrainingCaseTests
     {
         var c = Opened();
 
-        c.MarkDraftReady("officer", Now);
-        c.Approve("approver", Now.AddHours(1));
+        var v = Ready(c, "officer");
+        c.Approve("approver", Now.AddHours(1), v);
         c.File(new DateOnly(2026, 6, 22), " BIS-2026-0042 ", "officer", new DateOnly(2026, 6, 22));
 
         Assert.Equal(CaseState.Filed, c.State);
@@ -77,9 +83,9 @@ public sealed class TrainingCaseTests
     public void The_author_of_the_draft_cannot_approve_it()
     {
         var c = Opened();
-        c.MarkDraftReady("lead", Now);
+        var v = Ready(c, "lead");
 
-        Assert.Throws<FourEyesViolation>(() => c.Approve("LEAD", Now));
+        Assert.Throws<FourEyesViolation>(() => c.Approve("LEAD", Now, v));
         Assert.Equal(CaseState.DraftReady, c.State);
     }
 
@@ -88,7 +94,7 @@ public sealed class TrainingCaseTests
     {
         var c = Opened();
 
-        Assert.Throws<InvalidStateTransition>(() => c.Approve("approver", Now));
+        Assert.Throws<InvalidStateTransition>(() => c.Approve("approver", Now, new ReportVersion(Guid.NewGuid(), c.Id, 1, "{}", "v", "officer", Now)));
         Assert.Throws<InvalidStateTransition>(() => c.File(new DateOnly(2026, 6, 20), "REF", "officer", new DateOnly(2026, 6, 20)));
     }
 
@@ -96,8 +102,8 @@ public sealed class TrainingCaseTests
     public void A_filing_date_in_the_future_is_refused()
     {
         var c = Opened();
-        c.MarkDraftReady("officer", Now);
-        c.Approve("approver", Now);
+        var v = Ready(c, "officer");
+        c.Approve("approver", Now, v);
 
         Assert.Throws<ArgumentOutOfRangeException>(() => c.File(new DateOnly(2026, 6, 21), "REF", "officer", new DateOnly(2026, 6, 20)));
         Assert.Equal(CaseState.Approved, c.State);
@@ -107,7 +113,7 @@ public sealed class TrainingCaseTests
     public void Editing_a_ready_draft_sends_it_back_to_open()
     {
         var c = Opened();
-        c.MarkDraftReady("officer", Now);
+        Ready(c, "officer");
 
         c.ReopenDraft();
 
@@ -138,9 +144,9 @@ public sealed class TrainingCaseTests
         var c = Opened();
         c.ProposeClose("Duplicate of another case.", "officer");
 
-        Assert.Throws<InvalidStateTransition>(() => c.MarkDraftReady("officer", Now));
+        Assert.Throws<InvalidStateTransition>(() => Ready(c, "officer"));
         c.WithdrawCloseProposal();
-        c.MarkDraftReady("officer", Now);
+        Ready(c, "officer");
 
         Assert.Equal(CaseState.DraftReady, c.State);
     }
@@ -149,8 +155,8 @@ public sealed class TrainingCaseTests
     public void An_approved_case_can_no_longer_be_closed_as_not_reportable()
     {
         var c = Opened();
-        c.MarkDraftReady("officer", Now);
-        c.Approve("approver", Now);
+        var v = Ready(c, "officer");
+        c.Approve("approver", Now, v);
 
         Assert.Throws<InvalidStateTransition>(() => c.ProposeClose("Changed our mind.", "officer"));
     }

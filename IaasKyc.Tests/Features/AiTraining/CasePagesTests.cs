@@ -33,10 +33,13 @@ public sealed class CasePagesTests : ComponentTestBase
     private async Task<Guid> OpenedAsync(int daysAgo)
     {
         SignInAs("officer@example.test", Roles.Officer);
+        await AiCases.CatalogueAsync(Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<IaasKyc.Portal.Data.PortalDbContext>>());
         var customer = await Support.Customers.SubmittedForeignAsync(Services.GetRequiredService<CustomerService>(), Services.GetRequiredService<CustomerQueries>());
         var outcome = await Services.GetRequiredService<TrainingCaseService>().OpenAsync(
             new OpenCaseInput(customer, ["ACC-NORD-1"], CaseTrigger.UsageSignal, Clock.GetUtcNow().UtcDateTime.AddDays(-daysAgo)));
         Assert.True(outcome.Ok, outcome.Message);
+        var written = await Services.GetRequiredService<TrainingCaseService>().SaveNarrativeAsync(outcome.Id!.Value, outcome.Version!.Value, Make.Narrative());
+        Assert.True(written.Ok, written.Message);
         return outcome.Id!.Value;
     }
 

@@ -12,14 +12,19 @@ public sealed class TrainingCaseServiceTests : IAsyncDisposable
 {
     private readonly ServiceTestDb db = new();
 
-    private async Task<Guid> ForeignCustomerAsync() =>
-        await Support.Customers.SubmittedForeignAsync(db.Get<CustomerService>(), db.Get<CustomerQueries>());
+    private async Task<Guid> ForeignCustomerAsync()
+    {
+        await AiCases.CatalogueAsync(db.Get<Microsoft.EntityFrameworkCore.IDbContextFactory<Portal.Data.PortalDbContext>>());
+        return await Support.Customers.SubmittedForeignAsync(db.Get<CustomerService>(), db.Get<CustomerQueries>());
+    }
 
     private async Task<Guid> OpenedAsync(string by = "officer")
     {
         var customer = await ForeignCustomerAsync();
         var outcome = await db.As<TrainingCaseService>(by).OpenAsync(new OpenCaseInput(customer, ["ACC-NORD-1"], CaseTrigger.OfficerObservation, db.UtcNow.AddDays(-2)));
         Assert.True(outcome.Ok, outcome.Message);
+        var written = await db.As<TrainingCaseService>(by).SaveNarrativeAsync(outcome.Id!.Value, outcome.Version!.Value, Make.Narrative());
+        Assert.True(written.Ok, written.Message);
         return outcome.Id!.Value;
     }
 
