@@ -89,6 +89,12 @@ public static class AuditPolicy
         [typeof(Domain.AiTraining.Accelerator)] = new("Accelerator"),
         [typeof(Domain.AiTraining.TrainingCase)] = new("AiTrainingCase", Subject: e => ((Domain.AiTraining.TrainingCase)e).CustomerId.ToString(),
             Personal: Set(nameof(Domain.AiTraining.TrainingCase.CloseReason))),
+        // The figures name customers whose verification failed: personal values under the certification's own key.
+        [typeof(Domain.Certifications.Certification)] = new("Certification",
+            Subject: e => "certification:" + ((Domain.Certifications.Certification)e).Id,
+            Personal: Set(nameof(Domain.Certifications.Certification.FiguresJson))),
+        [typeof(Domain.Certifications.AdpApplication)] = new("AdpApplication"),
+        [typeof(Domain.Certifications.AdpEvidence)] = new("AdpEvidence"),
     };
 
     /// <summary>Audit infrastructure is never audited itself.</summary>

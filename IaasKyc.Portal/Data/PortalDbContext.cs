@@ -43,6 +43,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, A
     public DbSet<CipProductionRequest> CipProductionRequests => Set<CipProductionRequest>();
     public DbSet<Domain.AiTraining.Accelerator> Accelerators => Set<Domain.AiTraining.Accelerator>();
     public DbSet<Domain.AiTraining.TrainingCase> TrainingCases => Set<Domain.AiTraining.TrainingCase>();
+    public DbSet<Domain.Certifications.Certification> Certifications => Set<Domain.Certifications.Certification>();
+    public DbSet<Domain.Certifications.AdpApplication> AdpApplications => Set<Domain.Certifications.AdpApplication>();
 
     public AuditActor? Actor { get; } = actor;
 

@@ -30,6 +30,15 @@ public static class ReportDownloads
         app.MapGet("/resellers/cip-requests/{requestId:guid}/documents/{documentId:guid}/file", Features.Resellers.ResellerFiles.ProductionDocumentAsync)
             .RequireAuthorization(Policies.ResellersRead)
             .ExcludeFromDescription();
+        app.MapGet("/certifications/{id:guid}/report.pdf", Features.Certifications.CertificationFiles.CertificationReportAsync)
+            .RequireAuthorization(Policies.CertificationsExport)
+            .ExcludeFromDescription();
+        app.MapGet("/adp/{id:guid}/report.pdf", Features.Certifications.CertificationFiles.AdpReportAsync)
+            .RequireAuthorization(Policies.CertificationsExport)
+            .ExcludeFromDescription();
+        app.MapGet("/adp/{id:guid}/evidence/{evidenceId:guid}/file", Features.Certifications.CertificationFiles.AdpEvidenceFileAsync)
+            .RequireAuthorization(Policies.CertificationsRead)
+            .ExcludeFromDescription();
         return app;
     }
 

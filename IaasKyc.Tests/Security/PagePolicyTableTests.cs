@@ -54,6 +54,10 @@ public sealed class PagePolicyTableTests
         ["/ai-training/estimate"] = Policies.AiRead,
         ["/ai-training"] = Policies.AiRead,
         ["/ai-training/cases/{Id:guid}"] = Policies.AiRead,
+        ["/certifications"] = Policies.CertificationsRead,
+        ["/certifications/{Id:guid}"] = Policies.CertificationsRead,
+        ["/adp"] = Policies.CertificationsRead,
+        ["/adp/{Id:guid}"] = Policies.CertificationsRead,
     };
 
     public static TheoryData<string, string> Pages()
