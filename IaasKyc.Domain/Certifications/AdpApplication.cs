@@ -164,7 +164,7 @@ public static class AdpText
         AdpFactor.FitToSize => [("Customers", x.Customers), ("Foreign customers", x.ForeignCustomers), ("Foreign customers verified", x.ForeignCustomersVerified)],
         AdpFactor.RedFlags => [("Screening hits reviewed in the last year", x.HitsDecidedInYear), ("Screening hits awaiting review", x.HitsOpen),
             ("Confirmed list matches", x.ConfirmedMatches), ("Large-AI-training reports filed in the last year", x.AiReportsFiledInYear)],
-        AdpFactor.ResellerOversight => [("Active foreign resellers", x.ActiveResellers), ("with a valid signed attestation", x.ResellersWithValidAttestation),
+        AdpFactor.ResellerOversight => [("Active foreign resellers", x.ActiveResellers), ("Active resellers with a valid signed attestation", x.ResellersWithValidAttestation),
             ("Resellers terminated in the last year", x.ResellersTerminatedInYear), ("Open non-compliance findings", x.OpenResellerFindings)],
         _ => [],
     };

@@ -29,7 +29,8 @@ public sealed class AdpApplicationDocument(AdpService applications, RulePackServ
         {
             report.Heading($"{(int)factor + 1}. {AdpText.Factor(factor)}");
             var figures = AdpText.Figures(factor, a.Figures);
-            if (figures.Count > 0) report.KeyValues(figures.Select(x => (x.Label, x.Value.ToString("N0", CultureInfo.InvariantCulture))));
+            if (figures.Count > 0)
+                report.Table([new("Figure from the data", 4), new("Number", 1)], figures.Select(x => (IReadOnlyList<string>)[x.Label, x.Value.ToString("N0", CultureInfo.InvariantCulture)]));
             report.Paragraph(a.Narratives[factor] ?? "No narrative written.");
             var evidence = a.Evidence.Where(e => e.Factor == factor).ToList();
             if (evidence.Count > 0)

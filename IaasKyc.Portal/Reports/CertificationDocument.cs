@@ -31,12 +31,12 @@ public sealed class CertificationDocument(CertificationService certifications, R
         ]);
 
         report.Heading("Customers, accounts and foreign beneficial owners");
-        report.KeyValues(
+        report.Table([new("Figure", 4), new("Number", 1)],
         [
-            ("IaaS customers", Number(f.Customers)),
-            ("Open accounts", Number(f.Accounts)),
-            ("Foreign beneficial owners", Number(f.ForeignOwners)),
-            ("Foreign-customer accounts not verified", Number(f.ForeignAccountsNotVerified)),
+            ["IaaS customers", Number(f.Customers)],
+            ["Open accounts", Number(f.Accounts)],
+            ["Foreign beneficial owners", Number(f.ForeignOwners)],
+            ["Foreign-customer accounts not verified", Number(f.ForeignAccountsNotVerified)],
         ]);
         var countries = f.CustomersByCountry.Select(x => x.Country).Union(f.AccountsByCountry.Select(x => x.Country))
             .Union(f.ForeignOwnersByCountry.Select(x => x.Country)).Order(StringComparer.Ordinal);
@@ -64,7 +64,8 @@ public sealed class CertificationDocument(CertificationService certifications, R
         if (c.Statements.Count > 0)
         {
             report.Heading("Statements");
-            report.KeyValues(c.Statements.Select(s => ((s.Checked ? "☑ " : "☐ ") + s.Text, s.Comment ?? "—")));
+            report.Table([new("Statement", 3), new("Checked", 0.8), new("Comment", 3)],
+                c.Statements.Select(s => (IReadOnlyList<string>)[s.Text, s.Checked ? "Yes" : "No", s.Comment ?? "—"]));
         }
 
         report.Heading("The written CIP on the day");
