@@ -21,33 +21,19 @@ public sealed class CertificationFiguresQuery(IDbContextFactory<PortalDbContext>
         var start = periodStart is { } p ? new Deadline(p, time.Zone).EndsAtUtc : DateTime.MinValue;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
-        var customers = await db.Customers.AsNoTracking()
+        // One pass over the customers: each one's status on the day and its open accounts, grouped in the database.
+        var groups = await db.Customers.AsNoTracking()
             .Where(c => c.CreatedAtUtc < end)
             .Select(c => new
             {
                 c.Country,
                 c.UsPerson,
                 Status = db.StatusChanges.Where(h => h.CustomerId == c.Id && h.AtUtc < end).OrderByDescending(h => h.AtUtc).Select(h => (CustomerStatus?)h.To).FirstOrDefault(),
+                Accounts = db.Accounts.Count(a => a.CustomerId == c.Id && a.OpenedAtUtc < end && (a.ClosedAtUtc == null || a.ClosedAtUtc >= end)),
             })
             .GroupBy(x => new { x.Country, x.UsPerson, x.Status })
-            .Select(g => new { g.Key.Country, g.Key.UsPerson, g.Key.Status, Count = g.Count() })
+            .Select(g => new StatusGroup(g.Key.Country, g.Key.UsPerson, g.Key.Status, g.Count(), g.Sum(x => x.Accounts)))
             .ToListAsync(ct);
-        var accounts = await db.Accounts.AsNoTracking()
-            .Where(a => a.OpenedAtUtc < end && (a.ClosedAtUtc == null || a.ClosedAtUtc >= end))
-            .Join(db.Customers, a => a.CustomerId, c => c.Id, (a, c) => new
-            {
-                c.Country,
-                c.UsPerson,
-                Status = db.StatusChanges.Where(h => h.CustomerId == c.Id && h.AtUtc < end).OrderByDescending(h => h.AtUtc).Select(h => (CustomerStatus?)h.To).FirstOrDefault(),
-            })
-            .GroupBy(x => new { x.Country, x.UsPerson, x.Status })
-            .Select(g => new { g.Key.Country, g.Key.UsPerson, g.Key.Status, Count = g.Count() })
-            .ToListAsync(ct);
-        var groups = customers.Select(c => (c.Country, c.UsPerson, c.Status)).Union(accounts.Select(a => (a.Country, a.UsPerson, a.Status)))
-            .Select(k => new StatusGroup(k.Country, k.UsPerson, k.Status,
-                customers.Where(c => (c.Country, c.UsPerson, c.Status) == k).Sum(c => c.Count),
-                accounts.Where(a => (a.Country, a.UsPerson, a.Status) == k).Sum(a => a.Count)))
-            .ToList();
 
         // Beneficial owners determined foreign, by their address, of the customers counted; a profile whose node left the structure is not counted.
         var owners = await db.OwnerProfiles.AsNoTracking()
