@@ -114,16 +114,14 @@ public sealed class AdpApplication : IVersioned
         var f = new List<Finding>();
         foreach (var factor in Enum.GetValues<AdpFactor>().Where(x => Narrative(x) is null))
             f.Add(new("narrative.required", $"Write the narrative for “{AdpText.Factor(factor)}” before signing.", AdpText.Field(factor)));
-        if (string.IsNullOrWhiteSpace(signerName)) f.Add(new("signerName.required", "Give the signatory's full name.", "signerName"));
-        if (string.IsNullOrWhiteSpace(signerTitle)) f.Add(new("signerTitle.required", "Give the signatory's title.", "signerTitle"));
+        Signature.AddSignerBlockers(f, signerName, signerTitle);
         return f;
     }
 
     public void Sign(string by, string signerName, string signerTitle, DateTime nowUtc)
     {
         RequireDraft("be signed");
-        if (string.Equals(by, PreparedBy, StringComparison.OrdinalIgnoreCase))
-            throw new FourEyesViolation("You prepared this application: another Approver must sign it.");
+        Signature.RequireOtherThanPreparer(by, PreparedBy, "application");
         if (SignBlockers(signerName, signerTitle).Count > 0) throw new InvalidOperationException("The application is not ready to be signed.");
         (State, SignedBy, SignerName, SignerTitle, SignedAtUtc) = (AdpState.Signed, by, signerName.Trim(), signerTitle.Trim(), nowUtc);
     }

@@ -94,8 +94,7 @@ public sealed class Certification : IVersioned
             foreach (var s in Enum.GetValues<AnnualStatement>().Where(s => !Statement(s).Checked))
                 f.Add(new("statement.unchecked", $"Check “{CertificationText.Statement(s)}” before signing, or leave the certification unsigned.", StatementField(s)));
         }
-        if (string.IsNullOrWhiteSpace(signerName)) f.Add(new("signerName.required", "Give the signatory's full name.", "signerName"));
-        if (string.IsNullOrWhiteSpace(signerTitle)) f.Add(new("signerTitle.required", "Give the signatory's title.", "signerTitle"));
+        Signature.AddSignerBlockers(f, signerName, signerTitle);
         return f;
     }
 
@@ -103,8 +102,7 @@ public sealed class Certification : IVersioned
     public void Sign(string by, string signerName, string signerTitle, DateTime nowUtc)
     {
         RequireDraft("be signed");
-        if (string.Equals(by, PreparedBy, StringComparison.OrdinalIgnoreCase))
-            throw new FourEyesViolation("You prepared this draft: another Approver must sign it.");
+        Signature.RequireOtherThanPreparer(by, PreparedBy, "draft");
         if (SignBlockers(signerName, signerTitle).Count > 0) throw new InvalidOperationException("The draft is not ready to be signed.");
         (State, SignedBy, SignerName, SignerTitle, SignedAtUtc) = (CertificationState.Signed, by, signerName.Trim(), signerTitle.Trim(), nowUtc);
     }

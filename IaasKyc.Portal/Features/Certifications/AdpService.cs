@@ -127,8 +127,7 @@ public sealed class AdpService(IDbContextFactory<PortalDbContext> dbFactory, Aud
         if (f.Count > 0) return Task.FromResult(Outcome.Invalid(f));
         return ChangeAsync(id, version, (a, by) =>
         {
-            if (string.Equals(by, a.PreparedBy, StringComparison.OrdinalIgnoreCase))
-                throw new FourEyesViolation("You prepared this application: another Approver must sign it.");
+            Signature.RequireOtherThanPreparer(by, a.PreparedBy, "application");
             var blockers = a.SignBlockers(name, title).ToList();
             if (blockers.Count == 0) a.Sign(by, name!, title!, time.UtcNow);
             return Task.FromResult(blockers);

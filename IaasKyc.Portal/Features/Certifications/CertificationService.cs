@@ -113,8 +113,7 @@ public sealed class CertificationService(IDbContextFactory<PortalDbContext> dbFa
         if (f.Count > 0) return Task.FromResult(Outcome.Invalid(f));
         return ChangeAsync(id, version, (_, c, by) =>
         {
-            if (string.Equals(by, c.PreparedBy, StringComparison.OrdinalIgnoreCase))
-                throw new FourEyesViolation("You prepared this draft: another Approver must sign it.");
+            Signature.RequireOtherThanPreparer(by, c.PreparedBy, "draft");
             var blockers = c.SignBlockers(name, title).ToList();
             if (blockers.Count == 0) c.Sign(by, name!, title!, time.UtcNow);
             return Task.FromResult(blockers);

@@ -29,9 +29,22 @@ public sealed class AdpServiceTests : IAsyncDisposable
         {
             ctx.ScreeningAlerts.Add(new ScreeningAlert
             {
-                Id = Guid.NewGuid(), RunId = run.Id, CustomerId = customerId, SubjectKey = "customer", SubjectName = "Nordlicht", Source = "ofac-sdn",
-                EntryId = Guid.NewGuid().ToString("N"), EntryName = "X", EntryType = "entity", MatchedName = "X", Explanation = "", EntryContentHash = "h",
-                Status = status, OpenedAtUtc = db.UtcNow.AddDays(-400), DecidedAtUtc = decided, DecidedBy = decided is null ? null : Approver,
+                Id = Guid.NewGuid(),
+                RunId = run.Id,
+                CustomerId = customerId,
+                SubjectKey = "customer",
+                SubjectName = "Nordlicht",
+                Source = "ofac-sdn",
+                EntryId = Guid.NewGuid().ToString("N"),
+                EntryName = "X",
+                EntryType = "entity",
+                MatchedName = "X",
+                Explanation = "",
+                EntryContentHash = "h",
+                Status = status,
+                OpenedAtUtc = db.UtcNow.AddDays(-400),
+                DecidedAtUtc = decided,
+                DecidedBy = decided is null ? null : Approver,
             });
         }
         await ctx.SaveChangesAsync();
