@@ -125,6 +125,7 @@ public static class PortalRegistration
         services.AddSingleton<IDemoSeed, SpecialMeasuresDemoSeed>();
         services.AddSingleton<IDemoSeed, ResellersDemoSeed>();
         services.AddSingleton<IDemoSeed, AiTrainingDemoSeed>();
+        services.AddSingleton<IDemoSeed, CertificationsDemoSeed>();
 
         // Background jobs.
         services.AddHostedService<Features.Resellers.AttestationRenewalJob>();
@@ -190,6 +191,11 @@ public static class PortalRegistration
         services.AddScoped<Features.AiTraining.TrainingCaseService>();
         services.AddScoped<Features.AiTraining.UsageSignalService>();
         services.AddScoped<Reports.AiTrainingReportDocument>();
+        services.AddScoped<Features.Certifications.CertificationFiguresQuery>();
+        services.AddScoped<Features.Certifications.CertificationService>();
+        services.AddScoped<CertificationDocument>();
+        services.AddScoped<Features.Certifications.AdpService>();
+        services.AddScoped<AdpApplicationDocument>();
         return services;
     }
 

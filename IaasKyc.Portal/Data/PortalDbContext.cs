@@ -53,6 +53,8 @@ public class PortalDbContext(DbContextOptions options, AuditActor? actor = null)
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<Domain.AiTraining.ReportVersion> ReportVersions => Set<Domain.AiTraining.ReportVersion>();
     public DbSet<Domain.AiTraining.UsageSignal> UsageSignals => Set<Domain.AiTraining.UsageSignal>();
+    public DbSet<Domain.Certifications.Certification> Certifications => Set<Domain.Certifications.Certification>();
+    public DbSet<Domain.Certifications.AdpApplication> AdpApplications => Set<Domain.Certifications.AdpApplication>();
 
     public AuditActor? Actor { get; } = actor;
 

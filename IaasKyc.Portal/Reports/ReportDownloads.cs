@@ -33,6 +33,15 @@ public static class ReportDownloads
         app.MapGet("/ai-training/cases/{caseId:guid}/versions/{number:int}/report.pdf", AiTrainingReportAsync)
             .RequireAuthorization(Policies.AiRead)
             .ExcludeFromDescription();
+        app.MapGet("/certifications/{id:guid}/report.pdf", Features.Certifications.CertificationFiles.CertificationReportAsync)
+            .RequireAuthorization(Policies.CertificationsExport)
+            .ExcludeFromDescription();
+        app.MapGet("/adp/{id:guid}/report.pdf", Features.Certifications.CertificationFiles.AdpReportAsync)
+            .RequireAuthorization(Policies.CertificationsExport)
+            .ExcludeFromDescription();
+        app.MapGet("/adp/{id:guid}/evidence/{evidenceId:guid}/file", Features.Certifications.CertificationFiles.AdpEvidenceFileAsync)
+            .RequireAuthorization(Policies.CertificationsRead)
+            .ExcludeFromDescription();
         return app;
     }
 

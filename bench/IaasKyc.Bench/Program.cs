@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "owners" => await OwnersBench.RunAsync(),
     "screening" => await ScreeningBench.RunAsync(),
     "screening-query" when args.Length > 1 => await ScreeningBench.QueryAsync(string.Join(' ', args.Skip(1))),
+    "certification" => await CertificationBench.RunAsync(),
     _ => Usage(),
 };
 
@@ -20,5 +21,6 @@ static int Usage()
     Console.WriteLine("          api-ingest  (10,000 access events through POST /api/v1/accounts/{reference}/access-events, portal as a child process)");
     Console.WriteLine("          owners      (200-node ownership structures: OwnershipPolicy.Evaluate, validation + effective ownership + beneficial owners)");
     Console.WriteLine("          screening   (SDN + aliases + DPL, about 21,500 names: index build, search, plain loop, re-screening, memory, thresholds)");
+    Console.WriteLine("          certification (100,000 customers: the annual CIP certification's figures, set-based)");
     return 1;
 }
