@@ -179,6 +179,9 @@ public static class PortalRegistration
         services.AddScoped<Features.Resellers.CipRequestService>();
         services.AddScoped<Features.AiTraining.AiTrainingService>();
         services.AddScoped<Features.AiTraining.TrainingCaseService>();
+        services.AddScoped<CustomerDossierDocument>();
+        services.AddScoped<Features.Exports.ExportLog>();
+        services.AddScoped<Features.Exports.CsvExports>();
         return services;
     }
 
@@ -201,6 +204,7 @@ public static class PortalRegistration
         app.MapAdditionalIdentityEndpoints();
         app.MapPortalApi();
         app.MapPortalDownloads();
+        Features.Exports.ExportEndpoints.MapExports(app);
         return app;
     }
 }
