@@ -182,6 +182,7 @@ public static class PortalRegistration
         services.AddScoped<CustomerDossierDocument>();
         services.AddScoped<Features.Exports.ExportLog>();
         services.AddScoped<Features.Exports.CsvExports>();
+        services.AddScoped<Features.Exports.AuditorWorkspace>();
         return services;
     }
 

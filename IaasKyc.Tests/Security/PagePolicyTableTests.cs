@@ -54,6 +54,7 @@ public sealed class PagePolicyTableTests
         ["/ai-training/estimate"] = Policies.AiRead,
         ["/ai-training"] = Policies.AiRead,
         ["/ai-training/cases/{Id:guid}"] = Policies.AiRead,
+        ["/auditor"] = Policies.AuditExport,
     };
 
     public static TheoryData<string, string> Pages()
