@@ -196,6 +196,10 @@ public static class PortalRegistration
         services.AddScoped<CertificationDocument>();
         services.AddScoped<Features.Certifications.AdpService>();
         services.AddScoped<AdpApplicationDocument>();
+        services.AddScoped<CustomerDossierDocument>();
+        services.AddScoped<Features.Exports.ExportLog>();
+        services.AddScoped<Features.Exports.CsvExports>();
+        services.AddScoped<Features.Exports.AuditorWorkspace>();
         return services;
     }
 
@@ -218,6 +222,7 @@ public static class PortalRegistration
         app.MapAdditionalIdentityEndpoints();
         app.MapPortalApi();
         app.MapPortalDownloads();
+        Features.Exports.ExportEndpoints.MapExports(app);
         return app;
     }
 }

@@ -17,7 +17,7 @@ public sealed class AuditExtractDocument(AuditService audit, RulePackService rul
 {
     public const int MaxEntries = 5000;
 
-    private static readonly ReportColumn[] Columns =
+    internal static readonly ReportColumn[] Columns =
     [
         new("Seq.", 0.06), new("Time", 0.12), new("Actor", 0.13), new("Action", 0.07),
         new("Entity", 0.15), new("Changes", 0.37), new("Hash", 0.10, Monospace: true),
@@ -45,15 +45,12 @@ public sealed class AuditExtractDocument(AuditService audit, RulePackService rul
             ("Matching entries", matching.ToString("N0", CultureInfo.InvariantCulture)),
         ]);
         report.Heading("Chain verification");
-        report.Paragraph(chain.Ok
-            ? $"Chain verified: OK, {chain.Entries:N0} entries link by hash from the first entry to the recorded head."
-            : $"Chain BROKEN at sequence {chain.FirstBrokenSequence:N0}: {chain.Entries:N0} entries verified before it; entries from there on cannot be relied on.",
-            emphasis: !chain.Ok);
+        report.Paragraph(Describe(chain), emphasis: !chain.Ok);
         report.Heading("Entries");
         if (matching > rows.Count)
             report.Paragraph($"The filter matches {matching:N0} entries; this extract shows the first {rows.Count:N0} in chain order. Narrow the filter to see the rest.", emphasis: true);
         if (rows.Count == 0) report.Paragraph("No entry matches the filter.");
-        else report.Table(Columns, rows.Select(Row));
+        else report.Table(Columns, rows.Select(r => Row(r, time)));
 
         return new AuditExtract(report.ToPdf(), rows.Count, matching, description, now);
     }
@@ -70,6 +67,11 @@ public sealed class AuditExtractDocument(AuditService audit, RulePackService rul
         return parts.Count == 0 ? "all entries" : string.Join("; ", parts);
     }
 
+    /// <summary>The chain verification result as every document states it.</summary>
+    public static string Describe(ChainVerification chain) => chain.Ok
+        ? $"Chain verified: OK, {chain.Entries:N0} entries link by hash from the first entry to the recorded head."
+        : $"Chain BROKEN at sequence {chain.FirstBrokenSequence:N0}: {chain.Entries:N0} entries verified before it; entries from there on cannot be relied on.";
+
     private static string DateRange(AuditFilter filter) => (filter.From, filter.To) switch
     {
         (null, null) => "any",
@@ -80,7 +82,8 @@ public sealed class AuditExtractDocument(AuditService audit, RulePackService rul
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private string[] Row(AuditRow r) =>
+    /// <summary>An audit entry as the extract and the customer dossier show it.</summary>
+    internal static string[] Row(AuditRow r, PortalTime time) =>
     [
         r.Sequence.ToString(CultureInfo.InvariantCulture), time.Format(r.AtUtc), r.Actor, r.Action, $"{r.EntityType}\n{r.EntityId}",
         string.Join('\n', r.Changes.Select(Change)), r.Hash.Length > 12 ? r.Hash[..12] : r.Hash,

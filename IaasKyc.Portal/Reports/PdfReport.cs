@@ -119,6 +119,23 @@ public sealed class PdfReport : IDisposable
         y += 8;
     }
 
+    /// <summary>
+    /// A drawing of <paramref name="width"/> × <paramref name="height"/> units (its own coordinates, top left at 0, 0), scaled
+    /// down to the text width and to the height left on a fresh page when larger, kept whole on one page.
+    /// </summary>
+    public void Figure(double width, double height, Action<XGraphics> draw)
+    {
+        ArgumentNullException.ThrowIfNull(draw);
+        var scale = Math.Min(1.0, Math.Min(Width / width, (Bottom - Margin) / height));
+        Ensure(height * scale);
+        var state = gfx.Save();
+        gfx.TranslateTransform(Margin + (Width - width * scale) / 2, y);
+        gfx.ScaleTransform(scale);
+        draw(gfx);
+        gfx.Restore(state);
+        y += height * scale + 8;
+    }
+
     /// <summary>Draws the footers on every page and returns the document.</summary>
     public byte[] ToPdf()
     {

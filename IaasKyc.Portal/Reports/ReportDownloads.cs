@@ -2,6 +2,7 @@ using System.Globalization;
 using IaasKyc.Domain.Audit;
 using IaasKyc.Portal.Data;
 using IaasKyc.Portal.Features.Audit;
+using IaasKyc.Portal.Features.Exports;
 using IaasKyc.Portal.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,15 +61,11 @@ public static class ReportDownloads
     }
 
     private static async Task<IResult> ScreeningCertificateAsync(Guid runId, HttpContext http, ScreeningCertificateDocument document,
-        IDbContextFactory<PortalDbContext> dbFactory, CancellationToken ct)
+        ExportLog log, CancellationToken ct)
     {
         if (await document.RenderAsync(runId, http.User.Identity?.Name ?? "unknown", ct) is not { } pdf)
             return TypedResults.Problem(title: "No such screening.", statusCode: StatusCodes.Status404NotFound);
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            db.AuditEvent("export", "ScreeningCertificate", runId.ToString());
-            await db.SaveChangesAsync(ct);
-        }
+        await log.RecordAsync("ScreeningCertificate", runId.ToString(), [], ct);
         return TypedResults.File(pdf.Pdf, "application/pdf", pdf.FileName);
     }
 
@@ -95,8 +92,7 @@ public static class ReportDownloads
     }
 
     private static async Task<IResult> AuditExtractAsync(string? actor, string? entityType, string? entityId, string? action,
-        string? from, string? to, HttpContext http, AuditExtractDocument document, IDbContextFactory<PortalDbContext> dbFactory,
-        CancellationToken ct)
+        string? from, string? to, HttpContext http, AuditExtractDocument document, ExportLog log, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var fromDay = ParseDay(from, nameof(from), errors);
@@ -108,27 +104,21 @@ public static class ReportDownloads
         var extract = await document.RenderAsync(filter, http.User.Identity?.Name ?? "unknown", ct);
 
         // The export itself is part of the trail (proposed § 7.302 record keeping).
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            db.AuditEvent("export", "AuditExtract", extract.FileName,
-                new FieldChange("filter", null, extract.Filter),
-                new FieldChange("entries", null, extract.Entries.ToString(CultureInfo.InvariantCulture)));
-            await db.SaveChangesAsync(ct);
-        }
+        await log.RecordAsync("AuditExtract", extract.FileName,
+        [
+            new FieldChange("filter", null, extract.Filter),
+            new FieldChange("entries", null, extract.Entries.ToString(CultureInfo.InvariantCulture)),
+        ], ct);
         return TypedResults.File(extract.Pdf, "application/pdf", extract.FileName);
     }
 
     /// <summary>The certificate of a signed flow-down attestation; the export is part of the trail.</summary>
     private static async Task<IResult> AttestationCertificateAsync(Guid resellerId, Guid attestationId, HttpContext http,
-        AttestationCertificateDocument document, IDbContextFactory<PortalDbContext> dbFactory, CancellationToken ct)
+        AttestationCertificateDocument document, ExportLog log, CancellationToken ct)
     {
         var rendered = await document.RenderAsync(resellerId, attestationId, http.User.Identity?.Name ?? "unknown", ct);
         if (rendered is not { } pdf) return TypedResults.Problem(title: "No such signed attestation.", statusCode: StatusCodes.Status404NotFound);
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            db.AuditEvent("export", "AttestationCertificate", attestationId.ToString(), new FieldChange("reseller", null, resellerId.ToString()));
-            await db.SaveChangesAsync(ct);
-        }
+        await log.RecordAsync("AttestationCertificate", attestationId.ToString(), [new FieldChange("reseller", null, resellerId.ToString())], ct);
         return TypedResults.File(pdf.Pdf, "application/pdf", pdf.FileName);
     }
 

@@ -14,7 +14,7 @@ namespace IaasKyc.Portal.Reports;
 /// </summary>
 public sealed class ScreeningCertificateDocument(ScreeningQueries queries, RulePackService rulePacks, PortalTime time, PdfFonts fonts)
 {
-    private static readonly ReportColumn[] HitColumns =
+    internal static readonly ReportColumn[] HitColumns =
     [
         new("List entry", 0.24), new("Score", 0.07, Monospace: true), new("Why", 0.37), new("Decision", 0.32),
     ];
@@ -64,11 +64,12 @@ public sealed class ScreeningCertificateDocument(ScreeningQueries queries, RuleP
             : $"{run.Hits} list entr{(run.Hits == 1 ? "y" : "ies")} scored at or above the threshold" +
               (run.Suppressed > 0 ? $"; {run.Suppressed} of them had been cleared as no match before and were not raised again." : "."),
             emphasis: data.Alerts.Any(a => a.Status == AlertStatus.ConfirmedMatch));
-        if (data.Alerts.Count > 0) report.Table(HitColumns, data.Alerts.Select(Row));
+        if (data.Alerts.Count > 0) report.Table(HitColumns, data.Alerts.Select(a => HitRow(a, time)));
         return (report.ToPdf(), $"screening-certificate-{run.ScreenedAtUtc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}-{run.Id.ToString()[..8]}.pdf");
     }
 
-    private string[] Row(ScreeningAlert a)
+    /// <summary>A hit as the certificate and the customer dossier show it: the entry, the score, why, and the decisions with who and when.</summary>
+    internal static string[] HitRow(ScreeningAlert a, PortalTime time)
     {
         var decision = HitStatusChip.Label(a.Status, a.Proposed);
         if (a.ProposedBy is not null) decision += $"\nproposed by {a.ProposedBy}, {time.Format(a.ProposedAtUtc!.Value)}: {a.ProposalComment}";

@@ -11,13 +11,14 @@ public sealed class NavigationByRoleTests(PortalServer portal)
     private static readonly string[] Everyone = ["Home", "Customers", "Screening hits", "Screening lists", "Written CIP", "Special measures", "Foreign resellers", "AI training", "Certifications", "Audit trail", "Change password"];
     private static readonly string[] Deciders = [.. Everyone, "Review queue"];
     private static readonly string[] WithAdministration = [.. Everyone, "Users", "API keys", "Rule pack", "Products", "Accelerators"];
+    private static readonly string[] Auditors = [.. WithAdministration, "Auditor workspace"];
 
     [Theory]
     [InlineData("officer@iaaskyc.example", "officer")]
     [InlineData("officer2@iaaskyc.example", "officer")]
     [InlineData("approver@iaaskyc.example", "approver")]
     [InlineData("lead@iaaskyc.example", "approver")]
-    [InlineData("auditor@iaaskyc.example", "admin")]
+    [InlineData("auditor@iaaskyc.example", "auditor")]
     [InlineData("admin@iaaskyc.example", "admin")]
     public async Task Each_demo_role_sees_exactly_its_navigation_links_and_its_email_in_the_app_bar(string email, string menu)
     {
@@ -27,7 +28,7 @@ public sealed class NavigationByRoleTests(PortalServer portal)
         await PortalServer.SignInAsync(page, email, UsersDemoSeed.Password);
         await PortalServer.WaitForCircuitAsync(page);
 
-        var expected = menu switch { "admin" => WithAdministration, "approver" => Deciders, _ => Everyone };
+        var expected = menu switch { "auditor" => Auditors, "admin" => WithAdministration, "approver" => Deciders, _ => Everyone };
         var links = page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link);
         await Expect(links).ToHaveCountAsync(expected.Length);
         var texts = (await links.AllInnerTextsAsync()).Select(t => t.Trim()).Order(StringComparer.Ordinal);

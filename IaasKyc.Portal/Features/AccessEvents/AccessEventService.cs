@@ -159,6 +159,28 @@ public sealed class AccessEventService(IDbContextFactory<PortalDbContext> dbFact
             stats?.Count ?? 0, stats?.First, stats?.Last, distinct);
     }
 
+    /// <summary>
+    /// A customer's IP access records across all its accounts (proposed § 7.302: IP addresses with the date and time of each
+    /// access): count, first and last, distinct addresses, and the latest <paramref name="latest"/> records, newest first.
+    /// </summary>
+    public async Task<CustomerAccess> CustomerAccessAsync(Guid customerId, int latest = 50, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var accounts = await db.Accounts.AsNoTracking().Where(a => a.CustomerId == customerId)
+            .ToDictionaryAsync(a => a.Id, a => a.Reference, ct);
+        var ids = accounts.Keys.ToList();
+        var events = db.AccessEvents.AsNoTracking().Where(e => ids.Contains(e.AccountId));
+        var stats = await events.GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), First = g.Min(e => e.AtUtc), Last = g.Max(e => e.AtUtc) })
+            .FirstOrDefaultAsync(ct);
+        if (stats is null) return new CustomerAccess(0, null, null, 0, []);
+        var distinct = await events.Select(e => e.IpBytes).Distinct().CountAsync(ct);
+        var rows = await events.OrderByDescending(e => e.AtUtc).ThenByDescending(e => e.Id).Take(Math.Max(0, latest))
+            .Select(e => new { e.AccountId, e.AtUtc, e.Ip, e.Kind }).ToListAsync(ct);
+        return new CustomerAccess(stats.Count, stats.First, stats.Last, distinct,
+            [.. rows.Select(r => new CustomerAccessRow(accounts[r.AccountId], r.AtUtc, r.Ip, r.Kind))]);
+    }
+
     private static async Task StoreAsync(PortalDbContext db, Guid accountId, Guid customerId, string reference, IReadOnlyList<AccessRecord> records,
         CancellationToken ct)
     {

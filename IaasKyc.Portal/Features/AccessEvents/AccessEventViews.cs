@@ -30,3 +30,8 @@ public sealed record AccessSummary(Guid AccountId, string Reference, Guid Custom
 
 /// <summary>The page's search: an address or CIDR block and a UTC time range, each optional.</summary>
 public sealed record AccessSearch(string? Address, DateTime? FromUtc, DateTime? ToUtc);
+
+/// <summary>A customer's access records across its accounts: count, first and last, distinct addresses, and the latest records.</summary>
+public sealed record CustomerAccess(int Count, DateTime? FirstUtc, DateTime? LastUtc, int DistinctAddresses, IReadOnlyList<CustomerAccessRow> Latest);
+
+public sealed record CustomerAccessRow(string AccountReference, DateTime AtUtc, string Ip, AccessKind Kind);

@@ -135,5 +135,5 @@ public sealed class CustomerQueries(IDbContextFactory<PortalDbContext> dbFactory
         return changes.GroupBy(h => h.CustomerId).ToDictionary(g => g.Key, g => g.OrderBy(h => h.AtUtc).Last().To);
     }
 
-    private static string Escape(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+    internal static string Escape(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

@@ -81,6 +81,14 @@ public sealed class ScreeningQueries(IDbContextFactory<PortalDbContext> dbFactor
         return new CertificateData(View(run), name, alerts);
     }
 
+    /// <summary>Every hit on a customer and its owners with the decisions on it, highest score first (the customer dossier).</summary>
+    public async Task<IReadOnlyList<ScreeningAlert>> AlertRecordsAsync(Guid customerId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ScreeningAlerts.AsNoTracking().Where(a => a.CustomerId == customerId)
+            .OrderByDescending(a => a.Score).ThenBy(a => a.OpenedAtUtc).ToListAsync(ct);
+    }
+
     /// <summary>Open hits of a customer and whether a match on the customer itself is confirmed, counting changes not yet saved in <paramref name="db"/>.</summary>
     public static async Task<(int Open, bool ConfirmedOnCustomer)> HitStateAsync(PortalDbContext db, Guid customerId, CancellationToken ct)
     {
