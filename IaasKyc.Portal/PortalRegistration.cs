@@ -124,9 +124,11 @@ public static class PortalRegistration
         services.AddSingleton<IDemoSeed, SpecialMeasuresDemoSeed>();
         services.AddSingleton<IDemoSeed, ResellersDemoSeed>();
         services.AddSingleton<IDemoSeed, AiTrainingDemoSeed>();
+        services.AddSingleton<IDemoSeed, RetentionDemoSeed>();
 
         // Background jobs.
         services.AddHostedService<Features.Resellers.AttestationRenewalJob>();
+        services.AddHostedService<Features.Retention.RetentionJob>();
         return builder;
     }
 
@@ -179,6 +181,7 @@ public static class PortalRegistration
         services.AddScoped<Features.Resellers.CipRequestService>();
         services.AddScoped<Features.AiTraining.AiTrainingService>();
         services.AddScoped<Features.AiTraining.TrainingCaseService>();
+        services.AddScoped<Features.Retention.RetentionService>();
         return services;
     }
 

@@ -89,6 +89,10 @@ public static class AuditPolicy
         [typeof(Domain.AiTraining.Accelerator)] = new("Accelerator"),
         [typeof(Domain.AiTraining.TrainingCase)] = new("AiTrainingCase", Subject: e => ((Domain.AiTraining.TrainingCase)e).CustomerId.ToString(),
             Personal: Set(nameof(Domain.AiTraining.TrainingCase.CloseReason))),
+        // Hold reasons name a matter, not a person; a tombstone holds no personal value by design.
+        [typeof(Domain.Retention.LegalHold)] = new("LegalHold", Subject: e => ((Domain.Retention.LegalHold)e).CustomerId.ToString()),
+        [typeof(Domain.Retention.CustomerTombstone)] = new("CustomerTombstone", Subject: e => ((Domain.Retention.CustomerTombstone)e).CustomerId.ToString()),
+        [typeof(Features.Retention.PurgeCandidate)] = new("PurgeCandidate", Subject: e => ((Features.Retention.PurgeCandidate)e).CustomerId.ToString()),
     };
 
     /// <summary>Audit infrastructure is never audited itself.</summary>

@@ -43,6 +43,9 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, A
     public DbSet<CipProductionRequest> CipProductionRequests => Set<CipProductionRequest>();
     public DbSet<Domain.AiTraining.Accelerator> Accelerators => Set<Domain.AiTraining.Accelerator>();
     public DbSet<Domain.AiTraining.TrainingCase> TrainingCases => Set<Domain.AiTraining.TrainingCase>();
+    public DbSet<Domain.Retention.LegalHold> LegalHolds => Set<Domain.Retention.LegalHold>();
+    public DbSet<Domain.Retention.CustomerTombstone> CustomerTombstones => Set<Domain.Retention.CustomerTombstone>();
+    public DbSet<Features.Retention.PurgeCandidate> PurgeCandidates => Set<Features.Retention.PurgeCandidate>();
 
     public AuditActor? Actor { get; } = actor;
 

@@ -54,6 +54,7 @@ public sealed class PagePolicyTableTests
         ["/ai-training/estimate"] = Policies.AiRead,
         ["/ai-training"] = Policies.AiRead,
         ["/ai-training/cases/{Id:guid}"] = Policies.AiRead,
+        ["/retention"] = Policies.RetentionRead,
     };
 
     public static TheoryData<string, string> Pages()
@@ -110,6 +111,8 @@ public sealed class PagePolicyTableTests
         Assert.Equal([Roles.Officer, Roles.Approver, Roles.Auditor, Roles.Admin], Policies.Table[Policies.SpecialMeasuresRead]);
         Assert.Equal([Roles.Officer, Roles.Approver], Policies.Table[Policies.SpecialMeasuresEdit]);
         Assert.Equal([Roles.Approver], Policies.Table[Policies.SpecialMeasuresDecide]);
+        Assert.Equal([Roles.Admin], Policies.Table[Policies.RetentionPurge]);
+        Assert.Equal([Roles.Officer, Roles.Approver, Roles.Auditor, Roles.Admin], Policies.Table[Policies.RetentionRead]);
         Assert.DoesNotContain(Roles.Auditor, Policies.Table.Where(p => p.Key.EndsWith(":edit", StringComparison.Ordinal) || p.Key.EndsWith(":decide", StringComparison.Ordinal)).SelectMany(p => p.Value));
     }
 }
