@@ -4,6 +4,7 @@ using IaasKyc.Domain.Customers;
 using IaasKyc.Portal.Features.AccessEvents;
 using IaasKyc.Portal.Features.Retention;
 using IaasKyc.Portal.Security;
+using IaasKyc.Portal.Storage;
 using Microsoft.EntityFrameworkCore;
 using static IaasKyc.Portal.Data.Seed.DemoSeed;
 
@@ -49,11 +50,19 @@ public sealed class RetentionDemoSeed : IDemoSeed
         }
         var now = services.GetRequiredService<PortalTime>().UtcNow;
         var cipher = services.GetRequiredService<FieldCipher>();
+        var uploads = services.GetRequiredService<UploadStore>();
         foreach (var spec in Specs)
         {
             var id = await As(services, Officer, async sp =>
             {
                 var customer = Historical(spec, now, cipher);
+                // The identity document's scan, as intake stored it; a purge deletes the file with the record.
+                var (scan, refused) = await uploads.SaveAsync(new MemoryStream(DemoScan(spec.Name)), "identity-document.pdf", "file", [UploadKind.Pdf], ct: ct);
+                if (scan is null) throw new InvalidOperationException($"Demo retention scan refused: {refused?.Message}");
+                var number = $"{spec.Country}{spec.Reference.Sum(c => c) * 7919 % 10_000_000:D7}";
+                customer.AddEvidence(Evidence.Documentary(customer.Id, spec.Kind == CustomerKind.Entity ? "Certificate of incorporation" : "Passport",
+                    cipher.Encrypt(number), FieldCipher.Mask(number), spec.Country, null, scan.Id, scan.OriginalName, Officer, customer.CreatedAtUtc),
+                    Officer, customer.CreatedAtUtc);
                 await using var db = await sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync(ct);
                 db.Customers.Add(customer);
                 await db.SaveChangesAsync(ct);
@@ -72,6 +81,11 @@ public sealed class RetentionDemoSeed : IDemoSeed
         }
         await As(services, RetentionJob.Actor, sp => sp.GetRequiredService<RetentionService>().ListPurgeableAsync(ct));
     }
+
+    private static byte[] DemoScan(string name) =>
+        System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4\n% Demo identity document scan for {Ascii(name)} (fictional)\n%%EOF\n");
+
+    private static string Ascii(string s) => new([.. s.Where(char.IsAscii)]);
 
     /// <summary>A verified foreign customer with one account, closed <see cref="Spec.ClosedDaysAgo"/> days before now.</summary>
     private static Customer Historical(Spec spec, DateTime now, FieldCipher cipher)
