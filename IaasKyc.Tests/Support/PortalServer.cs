@@ -222,7 +222,8 @@ public sealed class PortalServer : IAsyncLifetime
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
         HttpStatusCode? last = null;
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        // Generous: on two cores shared with other builds, start-up with the whole demo seed has taken over a minute.
+        while (deadline.Elapsed < TimeSpan.FromSeconds(180))
         {
             if (process!.HasExited)
                 throw new InvalidOperationException($"The portal exited with code {process.ExitCode} before it was healthy. Its output:\n{Output}");
@@ -238,7 +239,7 @@ public sealed class PortalServer : IAsyncLifetime
             }
             await Task.Delay(250);
         }
-        throw new InvalidOperationException($"The portal at {BaseUrl} was not healthy within 60 s (last status: {last?.ToString() ?? "no answer"}). Its output:\n{Output}");
+        throw new InvalidOperationException($"The portal at {BaseUrl} was not healthy within 180 s (last status: {last?.ToString() ?? "no answer"}). Its output:\n{Output}");
     }
 
     // Kept after the run for a person diagnosing a failure: artifacts/ is git-ignored.

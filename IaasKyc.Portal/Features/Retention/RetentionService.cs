@@ -75,12 +75,18 @@ public sealed class RetentionService(IDbContextFactory<PortalDbContext> dbFactor
         var text = Reason(reason, f, "Say why the record is held (the matter or request).");
         if (text is null) return Outcome.Invalid(f);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.Customers.AnyAsync(c => c.Id == customerId, ct))
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, ct);
+        if (customer is null)
             return Outcome.RefusedBecause("notFound", "There is no customer record with this id to hold (it may have been purged).");
         if (await db.LegalHolds.AnyAsync(h => h.CustomerId == customerId && h.ReleasedAtUtc == null, ct))
             return Outcome.RefusedBecause("state", "This record is under a legal hold already.");
-        var hold = new LegalHold(Guid.NewGuid(), customerId, text, await actor.NameAsync(), time.UtcNow);
+        var by = await actor.NameAsync();
+        var hold = new LegalHold(Guid.NewGuid(), customerId, text, by, time.UtcNow);
         db.LegalHolds.Add(hold);
+        customer.AddNote("Legal hold placed: " + text, by, time.UtcNow);
+        // A new version for the customer, even within one clock tick: a purge that read the record before this hold then
+        // fails on the version instead of going ahead.
+        db.Entry(customer).Property(c => c.Version).IsModified = true;
         return await SaveHoldAsync(db, "Someone placed a hold on this record at the same time; reload it.", hold, ct);
     }
 
@@ -94,7 +100,13 @@ public sealed class RetentionService(IDbContextFactory<PortalDbContext> dbFactor
         if (hold is null) return Outcome.RefusedBecause("notFound", "There is no such legal hold.");
         if (!hold.Active) return Outcome.RefusedBecause("state", "This hold was released already.");
         db.Entry(hold).Property(h => h.Version).OriginalValue = version;
-        hold.Release(text, await actor.NameAsync(), time.UtcNow);
+        var by = await actor.NameAsync();
+        hold.Release(text, by, time.UtcNow);
+        if (await db.Customers.FirstOrDefaultAsync(c => c.Id == hold.CustomerId, ct) is { } customer)
+        {
+            customer.AddNote("Legal hold released: " + text, by, time.UtcNow);
+            db.Entry(customer).Property(c => c.Version).IsModified = true;
+        }
         return await SaveHoldAsync(db, "Someone changed this hold since you opened it; reload it.", hold, ct);
     }
 
@@ -106,8 +118,10 @@ public sealed class RetentionService(IDbContextFactory<PortalDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = time.Today;
+        // Loaded first: its version guards the delete, so a hold placed after this read makes the purge a conflict.
+        var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, ct);
         var facts = await FactsOf(db, db.Customers.Where(c => c.Id == customerId)).FirstOrDefaultAsync(ct);
-        if (facts is null)
+        if (customer is null || facts is null)
         {
             return await db.CustomerTombstones.AnyAsync(t => t.CustomerId == customerId, ct)
                 ? Outcome.RefusedBecause("purged", "This record was purged already.")
@@ -130,7 +144,6 @@ public sealed class RetentionService(IDbContextFactory<PortalDbContext> dbFactor
 
         var removed = await RemovedRowsAsync(db, customerId, ct);
         var files = await db.Evidence.AsNoTracking().Where(e => e.CustomerId == customerId && e.UploadId != null).Select(e => e.UploadId!).ToListAsync(ct);
-        var customer = await db.Customers.FirstAsync(c => c.Id == customerId, ct);
         var by = await actor.NameAsync();
         var now = time.UtcNow;
         var subject = customerId.ToString();

@@ -185,6 +185,25 @@ public sealed class RetentionServiceTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Placing_and_releasing_a_hold_note_it_on_the_customer_s_timeline_and_change_the_customer_s_version()
+    {
+        var (id, _) = await ClosedCustomerAsync();
+        var queries = db.Get<CustomerQueries>();
+        var before = (await queries.GetAsync(id))!.Version;
+
+        var placed = await As(Approver).PlaceHoldAsync(id, "Matter 2026-7");
+        var held = (await queries.GetAsync(id))!;
+        var released = await As(Approver).ReleaseHoldAsync(placed.Id!.Value, placed.Version!.Value, "Matter closed");
+
+        Assert.True(released.Ok, released.Message);
+        Assert.NotEqual(before, held.Version);
+        var after = (await queries.GetAsync(id))!;
+        Assert.NotEqual(held.Version, after.Version);
+        Assert.Contains(after.History, h => h.Note == "Legal hold placed: Matter 2026-7" && h.By == Approver);
+        Assert.Contains(after.History, h => h.Note == "Legal hold released: Matter closed");
+    }
+
+    [Fact]
     public async Task A_record_not_yet_past_its_retention_date_is_refused_even_on_that_date()
     {
         var (id, _) = await ClosedCustomerAsync();
