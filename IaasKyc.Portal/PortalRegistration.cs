@@ -126,9 +126,11 @@ public static class PortalRegistration
         services.AddSingleton<IDemoSeed, ResellersDemoSeed>();
         services.AddSingleton<IDemoSeed, AiTrainingDemoSeed>();
         services.AddSingleton<IDemoSeed, CertificationsDemoSeed>();
+        services.AddSingleton<IDemoSeed, RetentionDemoSeed>();
 
         // Background jobs.
         services.AddHostedService<Features.Resellers.AttestationRenewalJob>();
+        services.AddHostedService<Features.Retention.RetentionJob>();
         return builder;
     }
 
@@ -200,6 +202,7 @@ public static class PortalRegistration
         services.AddScoped<Features.Exports.ExportLog>();
         services.AddScoped<Features.Exports.CsvExports>();
         services.AddScoped<Features.Exports.AuditorWorkspace>();
+        services.AddScoped<Features.Retention.RetentionService>();
         return services;
     }
 

@@ -99,6 +99,10 @@ public static class AuditPolicy
             Personal: Set(nameof(Domain.Certifications.Certification.FiguresJson))),
         [typeof(Domain.Certifications.AdpApplication)] = new("AdpApplication"),
         [typeof(Domain.Certifications.AdpEvidence)] = new("AdpEvidence"),
+        // Hold reasons name a matter, not a person; a tombstone holds no personal value by design.
+        [typeof(Domain.Retention.LegalHold)] = new("LegalHold", Subject: e => ((Domain.Retention.LegalHold)e).CustomerId.ToString()),
+        [typeof(Domain.Retention.CustomerTombstone)] = new("CustomerTombstone", Subject: e => ((Domain.Retention.CustomerTombstone)e).CustomerId.ToString()),
+        [typeof(Features.Retention.PurgeCandidate)] = new("PurgeCandidate", Subject: e => ((Features.Retention.PurgeCandidate)e).CustomerId.ToString()),
     };
 
     /// <summary>Audit infrastructure is never audited itself.</summary>

@@ -55,6 +55,9 @@ public class PortalDbContext(DbContextOptions options, AuditActor? actor = null)
     public DbSet<Domain.AiTraining.UsageSignal> UsageSignals => Set<Domain.AiTraining.UsageSignal>();
     public DbSet<Domain.Certifications.Certification> Certifications => Set<Domain.Certifications.Certification>();
     public DbSet<Domain.Certifications.AdpApplication> AdpApplications => Set<Domain.Certifications.AdpApplication>();
+    public DbSet<Domain.Retention.LegalHold> LegalHolds => Set<Domain.Retention.LegalHold>();
+    public DbSet<Domain.Retention.CustomerTombstone> CustomerTombstones => Set<Domain.Retention.CustomerTombstone>();
+    public DbSet<Features.Retention.PurgeCandidate> PurgeCandidates => Set<Features.Retention.PurgeCandidate>();
 
     public AuditActor? Actor { get; } = actor;
 

@@ -51,6 +51,8 @@ public static class Policies
     public const string CertificationsSign = "certifications:sign";
     public const string CertificationsExport = "certifications:export";
     public const string RetentionPurge = "retention:purge";
+    public const string RetentionRead = "retention:read";
+    public const string RetentionHold = "retention:hold";
     public const string AuditRead = "audit:read";
     public const string AuditExport = "audit:export";
     public const string AdminRead = "admin:read";
@@ -84,6 +86,9 @@ public static class Policies
         [CertificationsSign] = [P],
         [CertificationsExport] = [U],
         [RetentionPurge] = [A],
+        [RetentionRead] = [O, P, U, A],
+        // A hold only stops destruction: an Approver (who signs for the programme) or the Admin (who purges) places and releases it.
+        [RetentionHold] = [P, A],
         [AuditRead] = [O, P, U, A],
         [AuditExport] = [U],
         [AdminRead] = [U, A],

@@ -225,7 +225,8 @@ public sealed class PortalServer : IAsyncLifetime
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = Stopwatch.StartNew();
         HttpStatusCode? last = null;
-        while (deadline.Elapsed < TimeSpan.FromSeconds(150))
+        // Generous: on two cores shared with other builds, start-up with the whole demo seed has taken over a minute.
+        while (deadline.Elapsed < TimeSpan.FromSeconds(180))
         {
             if (process!.HasExited)
                 throw new InvalidOperationException($"The portal exited with code {process.ExitCode} before it was healthy. Its output:\n{Output}");
@@ -241,7 +242,7 @@ public sealed class PortalServer : IAsyncLifetime
             }
             await Task.Delay(250);
         }
-        throw new InvalidOperationException($"The portal at {BaseUrl} was not healthy within 150 s (last status: {last?.ToString() ?? "no answer"}). Its output:\n{Output}");
+        throw new InvalidOperationException($"The portal at {BaseUrl} was not healthy within 180 s (last status: {last?.ToString() ?? "no answer"}). Its output:\n{Output}");
     }
 
     // Kept after the run for a person diagnosing a failure: artifacts/ is git-ignored.

@@ -1435,6 +1435,85 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.ToTable("TerminationFlag");
                 });
 
+            modelBuilder.Entity("IaasKyc.Domain.Retention.CustomerTombstone", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PurgedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PurgedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RetainedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulePackVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CustomerId");
+
+                    b.ToTable("CustomerTombstones");
+                });
+
+            modelBuilder.Entity("IaasKyc.Domain.Retention.LegalHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PlacedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleaseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReleasedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_LegalHolds_Active")
+                        .HasFilter("\"ReleasedAtUtc\" IS NULL");
+
+                    b.HasIndex("CustomerId", "PlacedAtUtc");
+
+                    b.ToTable("LegalHolds");
+                });
+
             modelBuilder.Entity("IaasKyc.Portal.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -1714,6 +1793,22 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.HasKey("CustomerId");
 
                     b.ToTable("OwnershipStructures", (string)null);
+                });
+
+            modelBuilder.Entity("IaasKyc.Portal.Features.Retention.PurgeCandidate", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ListedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PurgeableSince")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CustomerId");
+
+                    b.ToTable("PurgeCandidates");
                 });
 
             modelBuilder.Entity("IaasKyc.Portal.Features.RulePacks.RulePackVersion", b =>
@@ -2538,6 +2633,15 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.HasOne("IaasKyc.Domain.Customers.Customer", null)
                         .WithOne()
                         .HasForeignKey("IaasKyc.Portal.Features.Owners.OwnershipStructure", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IaasKyc.Portal.Features.Retention.PurgeCandidate", b =>
+                {
+                    b.HasOne("IaasKyc.Domain.Customers.Customer", null)
+                        .WithOne()
+                        .HasForeignKey("IaasKyc.Portal.Features.Retention.PurgeCandidate", "CustomerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
