@@ -19,6 +19,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
 namespace IaasKyc.Portal;
@@ -127,6 +128,7 @@ public static class PortalRegistration
 
         // Background jobs.
         services.AddHostedService<Features.Resellers.AttestationRenewalJob>();
+        services.AddHostedService<Features.Dashboard.DeadlineNotifier>();
         return builder;
     }
 
@@ -140,11 +142,14 @@ public static class PortalRegistration
         services.AddSingleton<PortalTime>();
         services.AddSingleton<SubjectKeyring>();
         services.AddSingleton<AuditInterceptor>();
+        services.TryAddSingleton<IChangeNotifier, InProcessChangeNotifier>();
+        services.AddSingleton<ChangeNotifierInterceptor>();
         services.AddScoped<AuditActor>();
         services.AddDbContextFactory<PortalDbContext>((sp, o) =>
         {
             provider(o);
             o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<ChangeNotifierInterceptor>());
         }, ServiceLifetime.Scoped);
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
         return services;
@@ -179,6 +184,16 @@ public static class PortalRegistration
         services.AddScoped<Features.Resellers.CipRequestService>();
         services.AddScoped<Features.AiTraining.AiTrainingService>();
         services.AddScoped<Features.AiTraining.TrainingCaseService>();
+        services.AddSingleton<Features.Dashboard.JobMonitor>();
+        services.AddScoped<Features.Dashboard.IDeadlineSource, Features.Dashboard.AiTrainingDeadlines>();
+        services.AddScoped<Features.Dashboard.IDeadlineSource, Features.Dashboard.ResellerTerminationDeadlines>();
+        services.AddScoped<Features.Dashboard.IDeadlineSource, Features.Dashboard.AttestationRenewalDeadlines>();
+        services.AddScoped<Features.Dashboard.IDeadlineSource, Features.Dashboard.CipProductionDeadlines>();
+        services.AddScoped<Features.Dashboard.IDeadlineSource, Features.Dashboard.ReverificationDeadlines>();
+        services.AddScoped<Features.Dashboard.IDeadlineSource, Features.Dashboard.SpecialMeasureDeadlines>();
+        services.AddScoped<Features.Dashboard.DeadlineService>();
+        services.AddScoped<Features.Dashboard.DashboardService>();
+        services.AddScoped<Features.Dashboard.NotificationService>();
         return services;
     }
 

@@ -43,6 +43,7 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options, A
     public DbSet<CipProductionRequest> CipProductionRequests => Set<CipProductionRequest>();
     public DbSet<Domain.AiTraining.Accelerator> Accelerators => Set<Domain.AiTraining.Accelerator>();
     public DbSet<Domain.AiTraining.TrainingCase> TrainingCases => Set<Domain.AiTraining.TrainingCase>();
+    public DbSet<Features.Dashboard.Notification> Notifications => Set<Features.Dashboard.Notification>();
 
     public AuditActor? Actor { get; } = actor;
 

@@ -24,6 +24,8 @@ public sealed class PagePolicyTableTests
         ["/Error"] = Anonymous,
         ["/not-found"] = Anonymous,
         ["/audit"] = Policies.AuditRead,
+        ["/deadlines"] = Policies.SignedIn,
+        ["/notifications"] = Policies.SignedIn,
         ["/admin/users"] = Policies.AdminRead,
         ["/admin/users/new"] = Policies.AdminEdit,
         ["/admin/api-keys"] = Policies.AdminRead,

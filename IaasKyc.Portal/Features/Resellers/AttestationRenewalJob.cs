@@ -3,9 +3,10 @@ using IaasKyc.Portal.Data;
 namespace IaasKyc.Portal.Features.Resellers;
 
 /// <summary>Runs the attestation renewal (reminders, expiry findings) at start-up and then every hour; each run acts once per reminder and expiry.</summary>
-public sealed class AttestationRenewalJob(IServiceProvider services, ILogger<AttestationRenewalJob> logger) : BackgroundService
+public sealed class AttestationRenewalJob(IServiceProvider services, Dashboard.JobMonitor monitor, TimeProvider clock, ILogger<AttestationRenewalJob> logger) : BackgroundService
 {
     public const string Actor = "system:attestation-renewal";
+    public const string Job = "Attestation renewal";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -19,10 +20,12 @@ public sealed class AttestationRenewalJob(IServiceProvider services, ILogger<Att
                 var run = await scope.ServiceProvider.GetRequiredService<AttestationService>().RunRenewalsAsync(stoppingToken);
                 if (run.RemindersMailed + run.FindingsOpened > 0)
                     logger.LogInformation("Attestation renewal: {Reminders} reminder(s), {Findings} expiry finding(s).", run.RemindersMailed, run.FindingsOpened);
+                monitor.Record(Job, clock.GetUtcNow().UtcDateTime, true, $"{run.RemindersMailed} reminder(s) mailed, {run.FindingsOpened} expiry finding(s) opened");
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // A failed run is retried at the next tick; the portal keeps serving.
+                monitor.Record(Job, clock.GetUtcNow().UtcDateTime, false, e.Message);
                 logger.LogError(e, "The attestation renewal run failed.");
             }
         }
