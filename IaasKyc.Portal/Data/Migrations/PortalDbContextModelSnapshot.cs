@@ -475,6 +475,8 @@ namespace IaasKyc.Portal.Data.Migrations
 
                     b.HasIndex("Status", "LegalName");
 
+                    b.HasIndex("Status", "ReverifyDue");
+
                     b.HasIndex("Status", "UpdatedAtUtc")
                         .IsDescending(false, true);
 

@@ -43,19 +43,20 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
     public const int TopCountries = 15;
     public static readonly IReadOnlyList<string> ListSources = ["ofac-sdn", "bis-dpl", "csl"];
 
-    public async Task<DashboardWork> WorkAsync(string user, DashboardRoles roles, CancellationToken ct = default)
+    /// <param name="myClocksDue">The user's clocks due soon or overdue when the caller has the board already (Home does); counted here otherwise.</param>
+    public async Task<DashboardWork> WorkAsync(string user, DashboardRoles roles, int? myClocksDue = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return new DashboardWork(
-            roles.Officer ? await OfficerAsync(db, user, ct) : null,
+            roles.Officer ? await OfficerAsync(db, user, myClocksDue, ct) : null,
             roles.Approver ? await ApproverAsync(db, user, ct) : null,
             roles.Auditor ? await AuditorAsync(db, ct) : null,
             roles.Admin ? await AdminAsync(db, ct) : null);
     }
 
-    private async Task<OfficerWork> OfficerAsync(PortalDbContext db, string user, CancellationToken ct)
+    private async Task<OfficerWork> OfficerAsync(PortalDbContext db, string user, int? myClocksDue, CancellationToken ct)
     {
-        var mine = (await deadlines.ComingDueAsync(ct)).Count(r => string.Equals(r.Item.Whose, user, StringComparison.OrdinalIgnoreCase));
+        var mine = myClocksDue ?? (await deadlines.ComingDueAsync(ct)).Count(r => string.Equals(r.Item.Whose, user, StringComparison.OrdinalIgnoreCase));
         return new OfficerWork(
             await db.Customers.CountAsync(c => c.Status == CustomerStatus.Draft && c.CreatedBy == user, ct),
             await db.Customers.CountAsync(c => c.Status == CustomerStatus.Rejected && (c.CreatedBy == user || c.SubmittedBy == user), ct),
@@ -119,7 +120,7 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
         return new AdminWork(lists, jobStates, lockouts.Count(e => e > now));
     }
 
-    /// <summary>The charts, each one GROUP BY query (the weekly throughput groups by day in SQL and folds days into weeks).</summary>
+    /// <summary>The charts, each one GROUP BY query (the weekly throughput groups by hour in SQL and folds hours into local weeks).</summary>
     public async Task<DashboardCharts> ChartsAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -134,14 +135,15 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
         var today = time.Today;
         var firstDay = today.AddDays(-(7 * ThroughputWeeks) + 1);
         var fromUtc = new Domain.Rules.Deadline(firstDay.AddDays(-1), time.Zone).EndsAtUtc;
-        var perDay = await db.StatusChanges.Where(s => s.To == CustomerStatus.Verified && s.AtUtc >= fromUtc)
-            .GroupBy(s => s.AtUtc.Date).Select(g => new { Day = g.Key, Count = g.Count() }).ToListAsync(ct);
+        // Grouped by UTC hour in SQL (at most 24 × 84 rows), each hour then placed on its local day: exact for whole-hour zones.
+        var perHour = await db.StatusChanges.Where(s => s.To == CustomerStatus.Verified && s.AtUtc >= fromUtc)
+            .GroupBy(s => new { s.AtUtc.Date, s.AtUtc.Hour }).Select(g => new { g.Key.Date, g.Key.Hour, Count = g.Count() }).ToListAsync(ct);
         var weeks = new int[ThroughputWeeks];
-        foreach (var d in perDay)
+        foreach (var h in perHour)
         {
-            // Grouped by UTC day: a verification late in the evening in New York may count in the next day's week.
-            var index = (DateOnly.FromDateTime(d.Day).DayNumber - firstDay.DayNumber) / 7;
-            if (index >= 0 && index < ThroughputWeeks) weeks[index] += d.Count;
+            var day = Domain.Rules.Deadline.LocalDate(DateTime.SpecifyKind(h.Date.AddHours(h.Hour), DateTimeKind.Utc), time.Zone);
+            var index = (day.DayNumber - firstDay.DayNumber) / 7;
+            if (index >= 0 && index < ThroughputWeeks) weeks[index] += h.Count;
         }
 
         return new DashboardCharts(

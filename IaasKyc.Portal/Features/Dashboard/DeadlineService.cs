@@ -10,11 +10,12 @@ public sealed record DeadlineRow(DeadlineItem Item, DeadlineStanding Standing);
 
 /// <summary>What the board shows: the rows in board order (at most the requested number) and the counts of all matching clocks.</summary>
 public sealed record DeadlineBoard(IReadOnlyList<DeadlineRow> Rows, int Total, int Overdue, int DueSoon, int OnTime, int DueSoonDays, DateOnly Until,
-    IReadOnlyList<string> Kinds);
+    IReadOnlyList<string> Kinds, int MineDue = 0);
 
 /// <summary>Which clocks: due within <see cref="HorizonDays"/> days (overdue ones always), of one kind, one state, one person's.</summary>
+/// <summary><see cref="Me"/>: also count that user's clocks due soon or overdue (<see cref="DeadlineBoard.MineDue"/>), whatever the other filters.</summary>
 public sealed record DeadlineFilter(int HorizonDays = DeadlineFilter.DefaultHorizonDays, string? Kind = null, DeadlineState? State = null, string? Whose = null,
-    int Take = int.MaxValue)
+    int Take = int.MaxValue, string? Me = null)
 {
     public const int DefaultHorizonDays = 90;
 }
@@ -33,7 +34,8 @@ public sealed class DeadlineService(IDbContextFactory<PortalDbContext> dbFactory
         return new DeadlineBoard([.. shown.Take(filter.Take)], shown.Count,
             matching.Count(r => r.Standing.State == DeadlineState.Overdue), matching.Count(r => r.Standing.State == DeadlineState.DueSoon),
             matching.Count(r => r.Standing.State == DeadlineState.OnTime), pack.DueSoonDays, until,
-            [.. rows.Select(r => r.Item.Kind).Distinct().Order(StringComparer.Ordinal)]);
+            [.. rows.Select(r => r.Item.Kind).Distinct().Order(StringComparer.Ordinal)],
+            filter.Me is null ? 0 : rows.Count(r => r.Standing.State != DeadlineState.OnTime && string.Equals(r.Item.Whose, filter.Me, StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>The clocks that are due soon or overdue today, for the notifications.</summary>

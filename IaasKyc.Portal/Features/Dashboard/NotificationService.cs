@@ -87,9 +87,14 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFac
                 if (DeadlineStanding.NoticeOwed(row.Standing.State, already) is not { } threshold) continue;
                 raised.Add(new Notification
                 {
-                    Id = Guid.NewGuid(), Recipient = recipient, ClockKey = row.Item.Key, DueDate = row.Item.DueDate, Threshold = threshold,
+                    Id = Guid.NewGuid(),
+                    Recipient = recipient,
+                    ClockKey = row.Item.Key,
+                    DueDate = row.Item.DueDate,
+                    Threshold = threshold,
                     Title = Clip($"{row.Item.Kind}: {row.Item.What}: {(threshold == DeadlineState.Overdue ? "overdue" : "due soon")}, {row.Standing.Text} (due {row.Item.DueDate:yyyy-MM-dd})", 500),
-                    Href = row.Item.Href, CreatedAtUtc = now,
+                    Href = row.Item.Href,
+                    CreatedAtUtc = now,
                 });
             }
         }

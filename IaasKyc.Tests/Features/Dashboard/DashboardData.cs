@@ -13,7 +13,7 @@ internal static class DashboardData
     public static readonly DateOnly Today = new(2026, 6, 15);
 
     public static Customer Customer(string name, string by = "officer", CustomerStatus status = CustomerStatus.Draft, string? country = null, bool? usPerson = null,
-        DateOnly? reverifyDue = null, string approver = "approver")
+        DateOnly? reverifyDue = null, string approver = "approver", DateTime? decidedAtUtc = null)
     {
         var c = new Customer(Guid.NewGuid(), CustomerKind.Entity, name, by, ServiceTestDb.Start.UtcDateTime);
         if (country is not null)
@@ -21,7 +21,7 @@ internal static class DashboardData
         if (usPerson is { } us) c.SetDetermination(us, "seen", null, null, by, ServiceTestDb.Start.UtcDateTime);
         if (status == CustomerStatus.Draft) return c;
         c.Submit(by, ServiceTestDb.Start.UtcDateTime);
-        if (status == CustomerStatus.Verified) c.Verify(approver, ServiceTestDb.Start.UtcDateTime, "{}", "v", reverifyDue ?? Today.AddYears(1), null);
+        if (status == CustomerStatus.Verified) c.Verify(approver, decidedAtUtc ?? ServiceTestDb.Start.UtcDateTime, "{}", "v", reverifyDue ?? Today.AddYears(1), null);
         if (status == CustomerStatus.Rejected) c.Reject(approver, ServiceTestDb.Start.UtcDateTime, "No documents", "v");
         return c;
     }

@@ -86,18 +86,24 @@ public sealed class DashboardServiceTests : IAsyncDisposable
         await using (var context = db.NewContext())
         {
             context.AddRange(Customer("A", country: "DE", usPerson: false), Customer("B", country: "DE", usPerson: false, status: CustomerStatus.Verified),
-                Customer("C", country: "FR", usPerson: false, status: CustomerStatus.Submitted), Customer("D", country: "US", usPerson: true, status: CustomerStatus.Verified));
+                Customer("C", country: "FR", usPerson: false, status: CustomerStatus.Submitted), Customer("D", country: "US", usPerson: true, status: CustomerStatus.Verified),
+                // 23:30 on 15 June in New York, already 16 June in UTC: still this week.
+                Customer("E", status: CustomerStatus.Verified, decidedAtUtc: Make.Utc(2026, 6, 16, 3, 30)),
+                // 23:30 on 24 March in New York, the first day of the twelve weeks; the day before is outside them.
+                Customer("F", status: CustomerStatus.Verified, decidedAtUtc: Make.Utc(2026, 3, 25, 3, 30)),
+                Customer("G", status: CustomerStatus.Verified, decidedAtUtc: Make.Utc(2026, 3, 24, 3, 30)));
             await context.SaveChangesAsync();
         }
 
         var charts = await db.Get<DashboardService>().ChartsAsync();
 
-        Assert.Equal([1, 1, 0, 0, 2, 0, 0], charts.ByStatus.Select(b => b.Count));
-        Assert.Equal(4, charts.ByRisk.Sum(b => b.Count));
+        Assert.Equal([1, 1, 0, 0, 5, 0, 0], charts.ByStatus.Select(b => b.Count));
+        Assert.Equal(7, charts.ByRisk.Sum(b => b.Count));
         Assert.Equal([("DE", 2), ("FR", 1)], charts.ForeignByCountry.Select(b => (b.Label, b.Count)));
         Assert.Equal(DashboardService.ThroughputWeeks, charts.VerifiedPerWeek.Count);
-        Assert.Equal(2, charts.VerifiedPerWeek[^1].Count);
-        Assert.Equal(0, charts.VerifiedPerWeek.Take(DashboardService.ThroughputWeeks - 1).Sum(b => b.Count));
+        Assert.Equal(("03-24", 1), (charts.VerifiedPerWeek[0].Label, charts.VerifiedPerWeek[0].Count));
+        Assert.Equal(3, charts.VerifiedPerWeek[^1].Count);
+        Assert.Equal(0, charts.VerifiedPerWeek.Skip(1).SkipLast(1).Sum(b => b.Count));
         Assert.All(charts.HitsByDecision, b => Assert.Equal(0, b.Count));
     }
 }

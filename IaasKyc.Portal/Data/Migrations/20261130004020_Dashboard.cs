@@ -32,6 +32,11 @@ namespace IaasKyc.Portal.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Customers_Status_ReverifyDue",
+                table: "Customers",
+                columns: new[] { "Status", "ReverifyDue" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notifications_Recipient_ClockKey_DueDate_Threshold",
                 table: "Notifications",
                 columns: new[] { "Recipient", "ClockKey", "DueDate", "Threshold" },
@@ -48,6 +53,10 @@ namespace IaasKyc.Portal.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "Notifications");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Customers_Status_ReverifyDue",
+                table: "Customers");
         }
     }
 }

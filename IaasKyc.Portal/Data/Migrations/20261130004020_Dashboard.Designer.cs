@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IaasKyc.Portal.Data.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261129234151_Dashboard")]
+    [Migration("20261130004020_Dashboard")]
     partial class Dashboard
     {
         /// <inheritdoc />
@@ -477,6 +477,8 @@ namespace IaasKyc.Portal.Data.Migrations
                         .IsDescending(false, true);
 
                     b.HasIndex("Status", "LegalName");
+
+                    b.HasIndex("Status", "ReverifyDue");
 
                     b.HasIndex("Status", "UpdatedAtUtc")
                         .IsDescending(false, true);
