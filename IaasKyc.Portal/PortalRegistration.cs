@@ -19,6 +19,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
 namespace IaasKyc.Portal;
@@ -131,6 +132,7 @@ public static class PortalRegistration
         // Background jobs.
         services.AddHostedService<Features.Resellers.AttestationRenewalJob>();
         services.AddHostedService<Features.Retention.RetentionJob>();
+        services.AddHostedService<Features.Dashboard.DeadlineNotifier>();
         return builder;
     }
 
@@ -150,11 +152,14 @@ public static class PortalRegistration
         services.AddSingleton<SubjectKeyring>();
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<JobLeases>();
+        services.TryAddSingleton<IChangeNotifier, InProcessChangeNotifier>();
+        services.AddSingleton<ChangeNotifierInterceptor>();
         services.AddScoped<AuditActor>();
         services.AddDbContextFactory<TContext>((sp, o) =>
         {
             provider(o);
             o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<ChangeNotifierInterceptor>());
         }, ServiceLifetime.Scoped);
         if (typeof(TContext) != typeof(PortalDbContext))
             services.AddScoped<IDbContextFactory<PortalDbContext>>(sp => new PortalContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
@@ -203,6 +208,16 @@ public static class PortalRegistration
         services.AddScoped<Features.Exports.CsvExports>();
         services.AddScoped<Features.Exports.AuditorWorkspace>();
         services.AddScoped<Features.Retention.RetentionService>();
+        services.AddSingleton<Features.Dashboard.JobMonitor>();
+        services.AddScoped<Features.Dashboard.IDeadlineSource, Features.Dashboard.AiTrainingDeadlines>();
+        services.AddScoped<Features.Dashboard.IDeadlineSource, Features.Dashboard.ResellerTerminationDeadlines>();
+        services.AddScoped<Features.Dashboard.IDeadlineSource, Features.Dashboard.AttestationRenewalDeadlines>();
+        services.AddScoped<Features.Dashboard.IDeadlineSource, Features.Dashboard.CipProductionDeadlines>();
+        services.AddScoped<Features.Dashboard.IDeadlineSource, Features.Dashboard.ReverificationDeadlines>();
+        services.AddScoped<Features.Dashboard.IDeadlineSource, Features.Dashboard.SpecialMeasureDeadlines>();
+        services.AddScoped<Features.Dashboard.DeadlineService>();
+        services.AddScoped<Features.Dashboard.DashboardService>();
+        services.AddScoped<Features.Dashboard.NotificationService>();
         return services;
     }
 

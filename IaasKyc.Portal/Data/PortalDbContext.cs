@@ -58,6 +58,7 @@ public class PortalDbContext(DbContextOptions options, AuditActor? actor = null)
     public DbSet<Domain.Retention.LegalHold> LegalHolds => Set<Domain.Retention.LegalHold>();
     public DbSet<Domain.Retention.CustomerTombstone> CustomerTombstones => Set<Domain.Retention.CustomerTombstone>();
     public DbSet<Features.Retention.PurgeCandidate> PurgeCandidates => Set<Features.Retention.PurgeCandidate>();
+    public DbSet<Features.Dashboard.Notification> Notifications => Set<Features.Dashboard.Notification>();
 
     public AuditActor? Actor { get; } = actor;
 

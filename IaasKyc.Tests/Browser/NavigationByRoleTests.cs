@@ -8,7 +8,7 @@ namespace IaasKyc.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class NavigationByRoleTests(PortalServer portal)
 {
-    private static readonly string[] Everyone = ["Home", "Customers", "Screening hits", "Screening lists", "Written CIP", "Special measures", "Foreign resellers", "AI training", "Certifications", "Retention", "Audit trail", "Change password"];
+    private static readonly string[] Everyone = ["Home", "Deadlines", "Customers", "Screening hits", "Screening lists", "Written CIP", "Special measures", "Foreign resellers", "AI training", "Certifications", "Retention", "Audit trail", "Change password"];
     private static readonly string[] Deciders = [.. Everyone, "Review queue"];
     private static readonly string[] WithAdministration = [.. Everyone, "Users", "API keys", "Rule pack", "Products", "Accelerators"];
     private static readonly string[] Auditors = [.. WithAdministration, "Auditor workspace"];

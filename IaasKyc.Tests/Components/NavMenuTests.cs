@@ -8,10 +8,10 @@ namespace IaasKyc.Tests.Components;
 public sealed class NavMenuTests : ComponentTestBase
 {
     [Theory]
-    [InlineData(Roles.Officer, "Home|Customers|Screening hits|Screening lists|Written CIP|Special measures|Foreign resellers|AI training|Certifications|Retention|Audit trail|Change password")]
-    [InlineData(Roles.Approver, "Home|Customers|Review queue|Screening hits|Screening lists|Written CIP|Special measures|Foreign resellers|AI training|Certifications|Retention|Audit trail|Change password")]
-    [InlineData(Roles.Auditor, "Home|Customers|Screening hits|Screening lists|Written CIP|Special measures|Foreign resellers|AI training|Certifications|Retention|Audit trail|Auditor workspace|Users|API keys|Rule pack|Products|Accelerators|Change password")]
-    [InlineData(Roles.Admin, "Home|Customers|Screening hits|Screening lists|Written CIP|Special measures|Foreign resellers|AI training|Certifications|Retention|Audit trail|Users|API keys|Rule pack|Products|Accelerators|Change password")]
+    [InlineData(Roles.Officer, "Home|Deadlines|Customers|Screening hits|Screening lists|Written CIP|Special measures|Foreign resellers|AI training|Certifications|Retention|Audit trail|Change password")]
+    [InlineData(Roles.Approver, "Home|Deadlines|Customers|Review queue|Screening hits|Screening lists|Written CIP|Special measures|Foreign resellers|AI training|Certifications|Retention|Audit trail|Change password")]
+    [InlineData(Roles.Auditor, "Home|Deadlines|Customers|Screening hits|Screening lists|Written CIP|Special measures|Foreign resellers|AI training|Certifications|Retention|Audit trail|Auditor workspace|Users|API keys|Rule pack|Products|Accelerators|Change password")]
+    [InlineData(Roles.Admin, "Home|Deadlines|Customers|Screening hits|Screening lists|Written CIP|Special measures|Foreign resellers|AI training|Certifications|Retention|Audit trail|Users|API keys|Rule pack|Products|Accelerators|Change password")]
     public void Each_role_sees_exactly_the_areas_its_policies_allow(string role, string expected)
     {
         SignInAs($"{role.ToLowerInvariant()}@example.test", role);

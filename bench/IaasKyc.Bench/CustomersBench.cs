@@ -88,7 +88,7 @@ public static class CustomersBench
         return weighted[^1].Value;
     }
 
-    private static async Task SeedAsync(string connectionString)
+    internal static async Task SeedAsync(string connectionString)
     {
         var clock = Stopwatch.StartNew();
         await using var connection = new SqliteConnection(connectionString);

@@ -1,7 +1,7 @@
 using IaasKyc.Bench;
 
 // Benchmarks kept in the repository (figures in docs/performance.md). Not part of ./test.sh.
-// Usage: dotnet run -c Release --project bench/IaasKyc.Bench -- access|customers|api-ingest|owners|screening|dossier
+// Usage: dotnet run -c Release --project bench/IaasKyc.Bench -- access|customers|api-ingest|owners|screening|dossier|dashboard|certification
 return args.FirstOrDefault() switch
 {
     "access" => await AccessBench.RunAsync(),
@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "owners" => await OwnersBench.RunAsync(),
     "screening" => await ScreeningBench.RunAsync(),
     "dossier" => await DossierBench.RunAsync(),
+    "dashboard" => await DashboardBench.RunAsync(),
     "screening-query" when args.Length > 1 => await ScreeningBench.QueryAsync(string.Join(' ', args.Skip(1))),
     "certification" => await CertificationBench.RunAsync(),
     _ => Usage(),
@@ -22,6 +23,7 @@ static int Usage()
     Console.WriteLine("          api-ingest  (10,000 access events through POST /api/v1/accounts/{reference}/access-events, portal as a child process)");
     Console.WriteLine("          owners      (200-node ownership structures: OwnershipPolicy.Evaluate, validation + effective ownership + beneficial owners)");
     Console.WriteLine("          dossier     (a customer CIP dossier of 20+ pages: render time warm)");
+    Console.WriteLine("          dashboard   (100,000 customers and 10,000 open clocks: what Home and the deadline board load)");
     Console.WriteLine("          screening   (SDN + aliases + DPL, about 21,500 names: index build, search, plain loop, re-screening, memory, thresholds)");
     Console.WriteLine("          certification (100,000 customers: the annual CIP certification's figures, set-based)");
     return 1;

@@ -616,6 +616,8 @@ namespace IaasKyc.Portal.Data.Migrations
 
                     b.HasIndex("Status", "LegalName");
 
+                    b.HasIndex("Status", "ReverifyDue");
+
                     b.HasIndex("Status", "UpdatedAtUtc")
                         .IsDescending(false, true);
 
@@ -1752,6 +1754,59 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.HasIndex("Prefix");
 
                     b.ToTable("ApiKeys");
+                });
+
+            modelBuilder.Entity("IaasKyc.Portal.Features.Dashboard.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClockKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Href")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Mailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Threshold")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Recipient", "ReadAtUtc");
+
+                    b.HasIndex("Recipient", "ClockKey", "DueDate", "Threshold")
+                        .IsUnique();
+
+                    b.ToTable("Notifications", (string)null);
                 });
 
             modelBuilder.Entity("IaasKyc.Portal.Features.Owners.OwnershipStructure", b =>

@@ -17,6 +17,7 @@ public sealed class CustomerQueries(IDbContextFactory<PortalDbContext> dbFactory
         if (q.Risk is { } risk) query = query.Where(c => c.ComputedRisk == risk);
         if (!string.IsNullOrWhiteSpace(q.Country)) query = query.Where(c => c.Country == q.Country.Trim().ToUpperInvariant());
         if (q.UsPerson is { } us) query = query.Where(c => c.UsPerson == us);
+        if (q.Involving is { } user) query = query.Where(c => c.CreatedBy == user || c.SubmittedBy == user);
         if (!string.IsNullOrWhiteSpace(q.Text))
         {
             var text = q.Text.Trim();

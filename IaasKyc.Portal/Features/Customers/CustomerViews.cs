@@ -6,7 +6,7 @@ public sealed record CustomerListItem(Guid Id, string Name, CustomerKind Kind, s
     CustomerStatus Status, RiskLevel Risk, DateTime UpdatedAtUtc, string CreatedBy);
 
 public sealed record CustomerQuery(string? Text = null, CustomerStatus? Status = null, RiskLevel? Risk = null, string? Country = null,
-    bool? UsPerson = null, string Sort = "updated", bool Descending = true, int Skip = 0, int Take = 25);
+    bool? UsPerson = null, string Sort = "updated", bool Descending = true, int Skip = 0, int Take = 25, string? Involving = null);
 
 public sealed record CustomerResults(IReadOnlyList<CustomerListItem> Items, int Total);
 
