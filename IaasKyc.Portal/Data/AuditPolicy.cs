@@ -92,7 +92,6 @@ public static class AuditPolicy
         [typeof(Domain.AiTraining.ReportVersion)] = new("AiTrainingReportVersion", Personal: Set(nameof(Domain.AiTraining.ReportVersion.ContentJson)),
             Subject: e => "ai-report:" + ((Domain.AiTraining.ReportVersion)e).CaseId),
         [typeof(Domain.AiTraining.UsageSignal)] = new("UsageSignal", Subject: e => ((Domain.AiTraining.UsageSignal)e).CustomerId.ToString()),
-            Personal: Set(nameof(Domain.AiTraining.TrainingCase.CloseReason))),
         // The figures name customers whose verification failed: personal values under the certification's own key.
         [typeof(Domain.Certifications.Certification)] = new("Certification",
             Subject: e => "certification:" + ((Domain.Certifications.Certification)e).Id,
