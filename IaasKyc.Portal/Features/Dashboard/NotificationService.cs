@@ -148,6 +148,8 @@ public sealed class DeadlineNotifier(IServiceProvider services, JobMonitor monit
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // SQLite's async calls complete synchronously: yield first, so the first run never holds up the host's start.
+        await Task.Yield();
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, config.GetValue("Notifications:IntervalMinutes", 5))));
         do
         {
