@@ -53,6 +53,50 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.ToTable("Accelerators");
                 });
 
+            modelBuilder.Entity("IaasKyc.Domain.AiTraining.ReportVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PreparedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreparedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulePackVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ReportVersions");
+                });
+
             modelBuilder.Entity("IaasKyc.Domain.AiTraining.TrainingCase", b =>
                 {
                     b.Property<Guid>("Id")
@@ -106,11 +150,32 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.Property<DateOnly?>("FiledOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FiledVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FilingReference")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FollowUpOfId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("KnowledgeAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LatestVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("NarrativeAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NarrativeBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NarrativeJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("OpenedAtUtc")
@@ -119,6 +184,9 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.Property<string>("OpenedBy")
                         .IsRequired()
                         .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResellerId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RulePackVersion")
@@ -142,9 +210,322 @@ namespace IaasKyc.Portal.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FollowUpOfId");
+
+                    b.HasIndex("ResellerId");
+
                     b.HasIndex("CustomerId", "State");
 
                     b.ToTable("TrainingCases");
+                });
+
+            modelBuilder.Entity("IaasKyc.Domain.AiTraining.UsageSignal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Accelerator")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("AcceleratorCount")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BiologicalData")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ClusterOpsPerSecond")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("EstimatedOperations")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Hours")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("NetworkGbps")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulePackVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThresholdsMet")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Utilization")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("UsageSignals");
+                });
+
+            modelBuilder.Entity("IaasKyc.Domain.Certifications.AdpApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataSharing")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiguresJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FitToSize")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantRecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("GrantedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantedScope")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LawEnforcement")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PreparedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreparedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RedFlags")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResellerOversight")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AdpApplications");
+                });
+
+            modelBuilder.Entity("IaasKyc.Domain.Certifications.AdpEvidence", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Factor")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.ToTable("AdpEvidence");
+                });
+
+            modelBuilder.Entity("IaasKyc.Domain.Certifications.Certification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CipReviewed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CipReviewedComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Compliant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompliantComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiguresJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OffCycleReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PreparedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreparedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("UpdatedForServices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedForServicesComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("UpdatedForThreats")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedForThreatsComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State", "AsOf");
+
+                    b.ToTable("Certifications");
                 });
 
             modelBuilder.Entity("IaasKyc.Domain.Customers.AccessEvent", b =>
@@ -474,6 +855,8 @@ namespace IaasKyc.Portal.Data.Migrations
                         .IsDescending(false, true);
 
                     b.HasIndex("Status", "LegalName");
+
+                    b.HasIndex("Status", "ReverifyDue");
 
                     b.HasIndex("Status", "UpdatedAtUtc")
                         .IsDescending(false, true);
@@ -1294,6 +1677,85 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.ToTable("TerminationFlag");
                 });
 
+            modelBuilder.Entity("IaasKyc.Domain.Retention.CustomerTombstone", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PurgedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PurgedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RetainedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulePackVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CustomerId");
+
+                    b.ToTable("CustomerTombstones");
+                });
+
+            modelBuilder.Entity("IaasKyc.Domain.Retention.LegalHold", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PlacedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleaseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReleasedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_LegalHolds_Active")
+                        .HasFilter("\"ReleasedAtUtc\" IS NULL");
+
+                    b.HasIndex("CustomerId", "PlacedAtUtc");
+
+                    b.ToTable("LegalHolds");
+                });
+
             modelBuilder.Entity("IaasKyc.Portal.Data.AuditEntry", b =>
                 {
                     b.Property<long>("Sequence")
@@ -1369,6 +1831,25 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("AuditHeads");
+                });
+
+            modelBuilder.Entity("IaasKyc.Portal.Data.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases");
                 });
 
             modelBuilder.Entity("IaasKyc.Portal.Data.PortalUser", b =>
@@ -1515,6 +1996,59 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("IaasKyc.Portal.Features.Dashboard.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClockKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Href")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Mailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Threshold")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Recipient", "ReadAtUtc");
+
+                    b.HasIndex("Recipient", "ClockKey", "DueDate", "Threshold")
+                        .IsUnique();
+
+                    b.ToTable("Notifications", (string)null);
+                });
+
             modelBuilder.Entity("IaasKyc.Portal.Features.Owners.OwnershipStructure", b =>
                 {
                     b.Property<Guid>("CustomerId")
@@ -1554,6 +2088,22 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.HasKey("CustomerId");
 
                     b.ToTable("OwnershipStructures", (string)null);
+                });
+
+            modelBuilder.Entity("IaasKyc.Portal.Features.Retention.PurgeCandidate", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ListedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PurgeableSince")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CustomerId");
+
+                    b.ToTable("PurgeCandidates");
                 });
 
             modelBuilder.Entity("IaasKyc.Portal.Features.RulePacks.RulePackVersion", b =>
@@ -2033,6 +2583,23 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.ToTable("SpecialMeasures", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -2161,12 +2728,54 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("IaasKyc.Domain.AiTraining.ReportVersion", b =>
+                {
+                    b.HasOne("IaasKyc.Domain.AiTraining.TrainingCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IaasKyc.Domain.AiTraining.TrainingCase", b =>
                 {
                     b.HasOne("IaasKyc.Domain.Customers.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IaasKyc.Domain.AiTraining.TrainingCase", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("IaasKyc.Domain.Resellers.Reseller", null)
+                        .WithMany()
+                        .HasForeignKey("ResellerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("IaasKyc.Domain.AiTraining.UsageSignal", b =>
+                {
+                    b.HasOne("IaasKyc.Domain.Customers.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IaasKyc.Domain.AiTraining.TrainingCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("IaasKyc.Domain.Certifications.AdpEvidence", b =>
+                {
+                    b.HasOne("IaasKyc.Domain.Certifications.AdpApplication", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2332,6 +2941,15 @@ namespace IaasKyc.Portal.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IaasKyc.Portal.Features.Retention.PurgeCandidate", b =>
+                {
+                    b.HasOne("IaasKyc.Domain.Customers.Customer", null)
+                        .WithOne()
+                        .HasForeignKey("IaasKyc.Portal.Features.Retention.PurgeCandidate", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IaasKyc.Portal.Features.Screening.ListSnapshotFile", b =>
                 {
                     b.HasOne("IaasKyc.Portal.Features.Screening.ListSnapshot", null)
@@ -2423,6 +3041,11 @@ namespace IaasKyc.Portal.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("IaasKyc.Domain.Certifications.AdpApplication", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("IaasKyc.Domain.Customers.Customer", b =>
