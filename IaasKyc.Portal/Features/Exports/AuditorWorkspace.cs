@@ -61,7 +61,7 @@ public sealed class AuditorWorkspace(IDbContextFactory<PortalDbContext> dbFactor
         var cases = await db.TrainingCases.AsNoTracking().Join(db.Customers, t => t.CustomerId, c => c.Id, (t, c) => new { t.Id, t.CustomerId, t.State, t.DueDate, c.LegalName })
             .Where(t => t.Id == id || t.CustomerId == id || EF.Functions.Like(t.LegalName, like, "\\")).OrderByDescending(t => t.DueDate).Take(PerKind).ToListAsync(ct);
         found.AddRange(cases.Select(t => new FoundRecord(FoundKind.AiCase, $"AI-training case of {t.LegalName}",
-            $"{t.State} · due {t.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", $"/ai-training/cases/{t.Id}", Dossier(t.CustomerId))));
+            $"{AiTraining.CaseText.State(t.State)} · due {t.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", $"/ai-training/cases/{t.Id}", Dossier(t.CustomerId))));
 
         var entries = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence == sequence || e.EntityId == term)
             .OrderByDescending(e => e.Sequence).Take(PerKind).Select(e => new { e.Sequence, e.AtUtc, e.Actor, e.Action, e.EntityType, e.EntityId }).ToListAsync(ct);

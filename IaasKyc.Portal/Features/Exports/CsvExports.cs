@@ -18,13 +18,13 @@ public sealed class CsvExports(IDbContextFactory<PortalDbContext> dbFactory, Por
 {
     public static readonly IReadOnlyList<CsvExportKind> Kinds =
     [
-        new("customers", "Customers", "a customer"),
-        new("accounts", "Accounts", "an account, with its payment means masked"),
-        new("ip-records", "IP records", "an access or administrative action on an account, with its IP address and time"),
-        new("beneficial-owners", "Beneficial owners", "a beneficial owner of an entity customer under the active rule pack"),
-        new("screening-hits", "Screening hits", "a hit with its decisions"),
-        new("resellers", "Foreign resellers", "a foreign reseller"),
-        new("ai-cases", "AI-training cases", "a large-AI-training case"),
+        new("customers", "Customers", "customer"),
+        new("accounts", "Accounts", "account, its payment means masked"),
+        new("ip-records", "IP records", "access or administrative action on an account, with its IP address and time"),
+        new("beneficial-owners", "Beneficial owners", "beneficial owner of an entity customer under the active rule pack"),
+        new("screening-hits", "Screening hits", "hit, with its decisions"),
+        new("resellers", "Foreign resellers", "foreign reseller"),
+        new("ai-cases", "AI-training cases", "large-AI-training case"),
     ];
 
     public static CsvExportKind? Find(string name) => Kinds.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
