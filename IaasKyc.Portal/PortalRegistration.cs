@@ -215,6 +215,7 @@ public static class PortalRegistration
         services.AddScoped<Features.Dashboard.IDeadlineSource, Features.Dashboard.CipProductionDeadlines>();
         services.AddScoped<Features.Dashboard.IDeadlineSource, Features.Dashboard.ReverificationDeadlines>();
         services.AddScoped<Features.Dashboard.IDeadlineSource, Features.Dashboard.SpecialMeasureDeadlines>();
+        services.AddScoped<Features.Dashboard.IDeadlineSource, Features.Dashboard.RetentionDeadlines>();
         services.AddScoped<Features.Dashboard.DeadlineService>();
         services.AddScoped<Features.Dashboard.DashboardService>();
         services.AddScoped<Features.Dashboard.NotificationService>();

@@ -67,6 +67,20 @@ public static class AuthorizationMatrix
         ["/ai-training"] = Policies.AiRead,
         ["/ai-training/estimate"] = Policies.AiRead,
         ["/ai-training/cases/{Id:guid}"] = Policies.AiRead,
+        ["GET /ai-training/cases/{caseId:guid}/versions/{number:int}/report.pdf"] = Policies.AiRead,
+        ["/certifications"] = Policies.CertificationsRead,
+        ["/certifications/{Id:guid}"] = Policies.CertificationsRead,
+        ["GET /certifications/{id:guid}/report.pdf"] = Policies.CertificationsExport,
+        ["/adp"] = Policies.CertificationsRead,
+        ["/adp/{Id:guid}"] = Policies.CertificationsRead,
+        ["GET /adp/{id:guid}/report.pdf"] = Policies.CertificationsExport,
+        ["GET /adp/{id:guid}/evidence/{evidenceId:guid}/file"] = Policies.CertificationsRead,
+        ["GET /customers/{customerId:guid}/dossier.pdf"] = Policies.CustomersRead,
+        ["/auditor"] = Policies.AuditExport,
+        ["GET /exports/{name}.csv"] = Policies.AuditExport,
+        ["/retention"] = Policies.RetentionRead,
+        ["/deadlines"] = Policies.SignedIn,
+        ["/notifications"] = Policies.SignedIn,
 
         // The integration API, by key scope.
         ["POST /api/v1/customers"] = Api(ApiScopes.Customers),
@@ -80,6 +94,7 @@ public static class AuthorizationMatrix
         ["GET /api/v1/lists"] = Api(ApiScopes.Lists),
         ["GET /api/v1/screening/search"] = Api(ApiScopes.Screening),
         ["GET /api/v1/ai-training/estimate"] = Api(ApiScopes.Signals),
+        ["POST /api/v1/usage-signals"] = Api(ApiScopes.Signals),
         ["GET /api/v1/audit/verify"] = Api(ApiScopes.Audit),
     };
 
@@ -101,11 +116,15 @@ public static class AuthorizationMatrix
         ("Users, API keys, rule pack, product and accelerator catalogues", ["admin"], "—", "—", "read", "edit"),
     ];
 
-    /// <summary>"decide" includes what "edit" allows (api.md); "decide" also decides proposals; "sign" includes "draft".</summary>
+    /// <summary>
+    /// "decide" includes what "edit" allows (api.md); "decide" also decides proposals; "sign" includes "draft". A legal hold
+    /// (which only stops destruction) belongs to those who sign for the programme and to the one who purges.
+    /// </summary>
     private static readonly Dictionary<string, string[]> Includes = new()
     {
         ["decide"] = ["decide", "edit", "propose"],
-        ["sign"] = ["sign", "draft"],
+        ["sign"] = ["sign", "draft", "hold"],
+        ["purge"] = ["purge", "hold"],
     };
 
     /// <summary>The roles api.md's table gives a policy such as <c>customers:edit</c>.</summary>

@@ -169,6 +169,7 @@ public sealed partial class AuthorizationMatrixTests(MatrixApp app) : IClassFixt
         {
             "documentName" => "v1",
             _ when m.Groups["constraint"].Value.Contains("guid", StringComparison.Ordinal) => Guid.NewGuid().ToString(),
+            _ when m.Groups["constraint"].Value.Contains("int", StringComparison.Ordinal) => "1",
             _ => "unknown",
         });
         return (method, url);

@@ -121,3 +121,17 @@ public sealed class SpecialMeasureDeadlines : IDeadlineSource
         })];
     }
 }
+
+/// <summary>
+/// Records whose retention ends soon or has ended (listed by the daily retention job); a record under legal hold is not
+/// due for purge and stays off the board. The due date is the last day the record is kept.
+/// </summary>
+public sealed class RetentionDeadlines(TimeZoneInfo zone) : IDeadlineSource
+{
+    public const string Kind = "Record purgeable";
+
+    public async Task<IReadOnlyList<DeadlineItem>> OpenAsync(PortalDbContext db, DeadlineWindow window, CancellationToken ct) =>
+        [.. (await Retention.RetentionService.ClocksAsync(db, window.Today, zone, ct))
+            .Where(c => !c.OnLegalHold && c.DueDate <= window.Until)
+            .Select(c => new DeadlineItem(Kind, $"retention:{c.CustomerId}", c.Whose, null, c.DueDate, c.Href))];
+}

@@ -2,6 +2,8 @@ using IaasKyc.Portal.Data;
 using IaasKyc.Portal.Features.AccessEvents;
 using IaasKyc.Portal.Features.Audit;
 using IaasKyc.Portal.Features.Customers;
+using IaasKyc.Domain.Rules;
+using IaasKyc.Portal.Features.Dashboard;
 using IaasKyc.Portal.Features.Retention;
 using IaasKyc.Portal.Storage;
 using IaasKyc.Tests.Support;
@@ -263,6 +265,8 @@ public sealed class RetentionServiceTests : IAsyncDisposable
             Assert.Equal("Retention ended: purge or place a legal hold", clock.What);
             Assert.Equal(new DateOnly(2028, 6, 15), clock.DueDate);
         }
+        var row2 = Assert.Single((await db.Get<DeadlineService>().BoardAsync(new DeadlineFilter())).Rows, r => r.Item.Kind == RetentionDeadlines.Kind);
+        Assert.Equal((Name, new DateOnly(2028, 6, 15), DeadlineState.Overdue, $"/customers/{id}"), (row2.Item.What, row2.Item.DueDate, row2.Standing.State, row2.Item.Href));
         Assert.Contains(await db.AuditEntriesAsync(), e => e is { Action: "create", EntityType: "PurgeCandidate", Actor: RetentionJob.Actor });
     }
 
