@@ -1,8 +1,8 @@
+using IaasKyc.Domain.Rules;
 using IaasKyc.Portal.Data;
 using IaasKyc.Portal.Features.AccessEvents;
 using IaasKyc.Portal.Features.Audit;
 using IaasKyc.Portal.Features.Customers;
-using IaasKyc.Domain.Rules;
 using IaasKyc.Portal.Features.Dashboard;
 using IaasKyc.Portal.Features.Retention;
 using IaasKyc.Portal.Storage;
