@@ -204,7 +204,8 @@ public sealed class PortalServer : IAsyncLifetime
         env["Demo__Seed"] = "true";
         // Many sign-ins from one address in a minute: raise the limits the tests are not about.
         env["RateLimits__SignInPerMinute"] = "1000";
-        env["RateLimits__ApiPerMinute"] = "100000";
+        env["RateLimits__ApiPerMinute"] = "1000000";
+        env["RateLimits__ApiPerMinutePerAddress"] = "1000000";
         env["Api__BootstrapKey"] = ApiBootstrapKey;
         env["Admin__Email"] = LockoutVictimEmail;
         env["Admin__Password"] = LockoutVictimPassword;

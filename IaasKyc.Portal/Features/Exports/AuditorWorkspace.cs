@@ -27,19 +27,20 @@ public sealed class AuditorWorkspace(IDbContextFactory<PortalDbContext> dbFactor
         var sequence = long.TryParse(term, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : (long?)null;
         if (term.Length < 2 && sequence is null) return [];
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var like = $"%{CustomerQueries.Escape(term)}%";
+        // Lower-cased on both sides: LIKE ignores case on SQLite (ASCII only) but not on PostgreSQL.
+        var like = $"%{CustomerQueries.Escape(term)}%".ToLowerInvariant();
         var id = Guid.TryParse(term, out var g) ? g : (Guid?)null;
         var found = new List<FoundRecord>();
 
         var customers = await db.Customers.AsNoTracking()
-            .Where(c => c.Id == id || EF.Functions.Like(c.LegalName, like, "\\") || EF.Functions.Like(c.Email!, like, "\\"))
+            .Where(c => c.Id == id || EF.Functions.Like(c.LegalName.ToLower(), like, "\\") || EF.Functions.Like(c.Email!.ToLower(), like, "\\"))
             .OrderBy(c => c.LegalName).Take(PerKind).Select(c => new { c.Id, c.LegalName, c.Country, c.Status }).ToListAsync(ct);
         found.AddRange(customers.Select(c => new FoundRecord(FoundKind.Customer, c.LegalName, $"{c.Country ?? "no country"} · {StatusChip.Label(c.Status)}",
             $"/customers/{c.Id}", Dossier(c.Id))));
 
         // Names are stored as JSON, where non-ASCII letters are escaped ("ö" as \u00F6): look for the term escaped the same way.
-        var jsonLike = $"%{CustomerQueries.Escape(JsonEncodedText.Encode(term).ToString())}%";
-        var structures = await db.OwnershipStructures.AsNoTracking().Where(o => EF.Functions.Like(o.NodesJson, jsonLike, "\\"))
+        var jsonLike = $"%{CustomerQueries.Escape(JsonEncodedText.Encode(term).ToString())}%".ToLowerInvariant();
+        var structures = await db.OwnershipStructures.AsNoTracking().Where(o => EF.Functions.Like(o.NodesJson.ToLower(), jsonLike, "\\"))
             .Join(db.Customers, o => o.CustomerId, c => c.Id, (o, c) => new { o, c.LegalName }).Take(PerKind).ToListAsync(ct);
         found.AddRange(structures.SelectMany(s => OwnershipJson.Read(s.o).Nodes
                 .Where(n => n.Name.Contains(term, StringComparison.OrdinalIgnoreCase))
@@ -47,7 +48,7 @@ public sealed class AuditorWorkspace(IDbContextFactory<PortalDbContext> dbFactor
             .Take(PerKind));
 
         var hits = await db.ScreeningAlerts.AsNoTracking()
-            .Where(a => a.Id == id || EF.Functions.Like(a.SubjectName, like, "\\") || EF.Functions.Like(a.EntryName, like, "\\"))
+            .Where(a => a.Id == id || EF.Functions.Like(a.SubjectName.ToLower(), like, "\\") || EF.Functions.Like(a.EntryName.ToLower(), like, "\\"))
             .OrderByDescending(a => a.OpenedAtUtc).Take(PerKind)
             .Select(a => new { a.Id, a.RunId, a.SubjectName, a.EntryName, a.Source, a.Score, a.Status }).ToListAsync(ct);
         found.AddRange(hits.Select(h => new FoundRecord(FoundKind.ScreeningHit, $"{h.SubjectName} ↔ {h.EntryName}",
@@ -55,11 +56,11 @@ public sealed class AuditorWorkspace(IDbContextFactory<PortalDbContext> dbFactor
             $"/screening/hits/{h.Id}", $"/screening/runs/{h.RunId}/certificate.pdf")));
 
         var resellers = await db.Resellers.AsNoTracking().Join(db.Customers, r => r.CustomerId, c => c.Id, (r, c) => new { r.Id, r.CustomerId, r.Status, c.LegalName })
-            .Where(r => r.Id == id || r.CustomerId == id || EF.Functions.Like(r.LegalName, like, "\\")).OrderBy(r => r.LegalName).Take(PerKind).ToListAsync(ct);
+            .Where(r => r.Id == id || r.CustomerId == id || EF.Functions.Like(r.LegalName.ToLower(), like, "\\")).OrderBy(r => r.LegalName).Take(PerKind).ToListAsync(ct);
         found.AddRange(resellers.Select(r => new FoundRecord(FoundKind.Reseller, r.LegalName, $"foreign reseller · {r.Status}", $"/resellers/{r.Id}", Dossier(r.CustomerId))));
 
         var cases = await db.TrainingCases.AsNoTracking().Join(db.Customers, t => t.CustomerId, c => c.Id, (t, c) => new { t.Id, t.CustomerId, t.State, t.DueDate, c.LegalName })
-            .Where(t => t.Id == id || t.CustomerId == id || EF.Functions.Like(t.LegalName, like, "\\")).OrderByDescending(t => t.DueDate).Take(PerKind).ToListAsync(ct);
+            .Where(t => t.Id == id || t.CustomerId == id || EF.Functions.Like(t.LegalName.ToLower(), like, "\\")).OrderByDescending(t => t.DueDate).Take(PerKind).ToListAsync(ct);
         found.AddRange(cases.Select(t => new FoundRecord(FoundKind.AiCase, $"AI-training case of {t.LegalName}",
             $"{AiTraining.CaseText.State(t.State)} · due {t.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}", $"/ai-training/cases/{t.Id}", Dossier(t.CustomerId))));
 
