@@ -19,7 +19,7 @@ public sealed class PortalServer : IAsyncLifetime
     public const string LockoutVictimPassword = "Victim-Pass-2026!";
 
     /// <summary>How long an action or an assertion may wait: generous, because this machine has two cores.</summary>
-    public const float TimeoutMs = 15_000;
+    public const float TimeoutMs = 30_000;
 
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];

@@ -83,7 +83,8 @@ public sealed class CasePagesTests : ComponentTestBase
         cut.WaitForAssertion(() => cut.FindAll("button").Single(b => b.TextContent.Contains("Mark draft ready", StringComparison.Ordinal)).Click());
         cut.WaitForAssertion(() => Assert.Equal("Draft ready", cut.Find("[data-testid=case-state]").TextContent));
 
-        cut.FindAll("button").Single(b => b.TextContent.Contains("Approve", StringComparison.Ordinal)).Click();
+        // Found and clicked in one step: the page may render once more after the state change.
+        cut.WaitForAssertion(() => cut.FindAll("button").Single(b => b.TextContent.Contains("Approve", StringComparison.Ordinal)).Click());
 
         cut.WaitForAssertion(() => Assert.Contains("another Approver must approve it", cut.Markup));
         Assert.Equal(CaseState.DraftReady, (await Services.GetRequiredService<TrainingCaseService>().GetAsync(id))!.Row.State);
