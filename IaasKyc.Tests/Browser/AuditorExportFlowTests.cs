@@ -7,8 +7,8 @@ using static Microsoft.Playwright.Assertions;
 namespace IaasKyc.Tests.Browser;
 
 /// <summary>
-/// Issue 8 item 7: an Auditor finds a demo customer in the auditor workspace, exports its CIP dossier and a CSV (both then
-/// in the audit trail), and cannot change anything: no edit action on the customer page, and direct writes are refused.
+/// Issue 8 item 7: an Auditor finds a demo customer and the demo's signed certification in the auditor workspace, exports the
+/// CIP dossier, a CSV and the certification PDF (all then in the audit trail), and cannot change anything: no edit action on the customer page, and direct writes are refused.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AuditorExportFlowTests(PortalServer portal)
@@ -17,7 +17,7 @@ public sealed class AuditorExportFlowTests(PortalServer portal)
     private static readonly LocatorAssertionsToBeVisibleOptions Visible = new() { Timeout = PortalServer.TimeoutMs };
 
     [Fact]
-    public async Task An_auditor_finds_a_customer_exports_its_dossier_and_a_csv_and_cannot_change_anything()
+    public async Task An_auditor_finds_a_customer_and_a_certification_exports_them_and_a_csv_and_cannot_change_anything()
     {
         await using var context = await portal.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -49,11 +49,29 @@ public sealed class AuditorExportFlowTests(PortalServer portal)
         Assert.StartsWith("id,kind,name,", lines[0], StringComparison.Ordinal);
         Assert.Contains(lines, l => l.Contains(Customer, StringComparison.Ordinal));
 
-        // Both exports are in the trail, attributed to the auditor.
+        // The demo's signed initial certification is found by kind and state, and its PDF carries the signature.
+        await page.GetByLabel("Find a record").FillAsync("initial signed");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        var certificationRow = page.GetByTestId("workspace-results").GetByRole(AriaRole.Row)
+            .Filter(new() { HasText = "Initial certification as of" }).Filter(new() { HasText = "Signed by Avery Quinn" }).First;
+        await Expect(certificationRow).ToBeVisibleAsync(Visible);
+        var certificationLink = certificationRow.GetByRole(AriaRole.Link, new() { Name = "Certification (PDF)" });
+        await Expect(certificationLink).ToBeVisibleAsync(Visible);
+        var certificationHref = await certificationLink.GetAttributeAsync("href");
+        Assert.Matches("^/certifications/[0-9a-f-]{36}/report.pdf$", certificationHref);
+        var certification = await context.APIRequest.GetAsync(certificationHref!);
+        Assert.Equal(200, certification.Status);
+        Assert.StartsWith("application/pdf", certification.Headers["content-type"], StringComparison.Ordinal);
+        var certificationText = string.Join(' ', ServiceTestDb.PageTexts(await certification.BodyAsync()));
+        Assert.Contains("CIP initial certification", certificationText);
+        Assert.Contains("Avery Quinn, Chief Compliance Officer", certificationText);
+
+        // The three exports are in the trail, attributed to the auditor.
         await page.GotoAsync("/audit");
         await PortalServer.WaitForCircuitAsync(page);
         await Expect(page.GetByText("CustomerDossier").First).ToBeVisibleAsync(Visible);
         await Expect(page.GetByText("CsvExport").First).ToBeVisibleAsync(Visible);
+        await Expect(page.GetByText("CertificationReport").First).ToBeVisibleAsync(Visible);
 
         // Read-only: the customer page offers the dossier but no action, and writes outside the UI are refused.
         await page.GotoAsync(new Uri(dossierHref!.Replace("/dossier.pdf", "", StringComparison.Ordinal), UriKind.Relative).ToString());

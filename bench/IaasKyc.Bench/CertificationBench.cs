@@ -31,6 +31,7 @@ public static class CertificationBench
         var folder = Directory.CreateTempSubdirectory("iaaskyc-bench-").FullName;
         var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "bench.db"), Pooling = true }.ToString();
         var services = new ServiceCollection();
+        services.AddLogging();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
         services.AddSingleton(new FieldCipher(RandomNumberGenerator.GetBytes(32)));

@@ -62,6 +62,8 @@ public sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         b.Property(a => a.Reference).HasMaxLength(64);
         b.HasIndex(a => a.Reference).IsUnique();
         b.HasIndex(a => a.CustomerId);
+        // Covering for the certification's open-account count per customer on a day (docs/performance.md, Certifications).
+        b.HasIndex(a => new { a.CustomerId, a.OpenedAtUtc, a.ClosedAtUtc });
         b.Property(a => a.PaymentMeans).HasConversion<string>().HasMaxLength(32);
         b.Property(a => a.PaymentSource).HasConversion<string>().HasMaxLength(16);
         b.Property(a => a.IssuerCountry).HasMaxLength(2);
@@ -116,6 +118,8 @@ public sealed class StatusChangeConfiguration : IEntityTypeConfiguration<StatusC
         b.Property(h => h.To).HasConversion<string>().HasMaxLength(16);
         b.Property(h => h.Note).HasMaxLength(2000);
         b.HasIndex(h => new { h.CustomerId, h.AtUtc });
+        // Covering for the certification's status-on-the-day lookup: the status is read from the index, not the row.
+        b.HasIndex(h => new { h.CustomerId, h.AtUtc, h.To });
         b.HasIndex(h => new { h.To, h.AtUtc });
     }
 }

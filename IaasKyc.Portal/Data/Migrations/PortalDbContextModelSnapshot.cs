@@ -625,6 +625,8 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("CustomerId", "OpenedAtUtc", "ClosedAtUtc");
+
                     b.ToTable("Accounts");
                 });
 
@@ -1048,6 +1050,8 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.HasIndex("CustomerId", "AtUtc");
 
                     b.HasIndex("To", "AtUtc");
+
+                    b.HasIndex("CustomerId", "AtUtc", "To");
 
                     b.ToTable("StatusChanges");
                 });

@@ -1,5 +1,6 @@
 using IaasKyc.Domain.Audit;
 using IaasKyc.Portal.Data;
+using IaasKyc.Portal.Features.Exports;
 using IaasKyc.Portal.Reports;
 using IaasKyc.Portal.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -9,13 +10,11 @@ namespace IaasKyc.Portal.Features.Certifications;
 /// <summary>Downloads of certifications and ADP applications (mapped in <c>ReportDownloads</c>); every download is an audit entry.</summary>
 public static class CertificationFiles
 {
-    public static Task<IResult> CertificationReportAsync(Guid id, HttpContext http, CertificationDocument document,
-        IDbContextFactory<PortalDbContext> dbFactory, CancellationToken ct) =>
-        ExportAsync("CertificationReport", id, "No such certification.", by => document.RenderAsync(id, by, ct), http, dbFactory, ct);
+    public static Task<IResult> CertificationReportAsync(Guid id, HttpContext http, CertificationDocument document, ExportLog log, CancellationToken ct) =>
+        ExportAsync("CertificationReport", id, "No such certification.", by => document.RenderAsync(id, by, ct), http, log, ct);
 
-    public static Task<IResult> AdpReportAsync(Guid id, HttpContext http, AdpApplicationDocument document,
-        IDbContextFactory<PortalDbContext> dbFactory, CancellationToken ct) =>
-        ExportAsync("AdpApplicationReport", id, "No such application.", by => document.RenderAsync(id, by, ct), http, dbFactory, ct);
+    public static Task<IResult> AdpReportAsync(Guid id, HttpContext http, AdpApplicationDocument document, ExportLog log, CancellationToken ct) =>
+        ExportAsync("AdpApplicationReport", id, "No such application.", by => document.RenderAsync(id, by, ct), http, log, ct);
 
     /// <summary>A document attached to an ADP application, served from outside the web root as the type its content was checked to be.</summary>
     public static async Task<IResult> AdpEvidenceFileAsync(Guid id, Guid evidenceId, IDbContextFactory<PortalDbContext> dbFactory, UploadStore uploads,
@@ -38,16 +37,13 @@ public static class CertificationFiles
         return TypedResults.Stream(uploads.Open(evidence.UploadId), type, evidence.FileName);
     }
 
+    /// <summary>Renders, then records the export through <see cref="ExportLog"/> (the one path every export takes) before the file leaves.</summary>
     private static async Task<IResult> ExportAsync(string what, Guid id, string missing, Func<string, Task<(byte[] Pdf, string FileName)?>> render,
-        HttpContext http, IDbContextFactory<PortalDbContext> dbFactory, CancellationToken ct)
+        HttpContext http, ExportLog log, CancellationToken ct)
     {
         if (await render(http.User.Identity?.Name ?? "unknown") is not { } pdf)
             return TypedResults.Problem(title: missing, statusCode: StatusCodes.Status404NotFound);
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            db.AuditEvent("export", what, id.ToString());
-            await db.SaveChangesAsync(ct);
-        }
+        await log.RecordAsync(what, id.ToString(), [new FieldChange("file", null, pdf.FileName)], ct);
         return TypedResults.File(pdf.Pdf, "application/pdf", pdf.FileName);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using IaasKyc.Domain.Certifications;
 using IaasKyc.Portal.Data;
 using IaasKyc.Portal.Features.Customers;
 using IaasKyc.Portal.Features.Owners;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IaasKyc.Portal.Features.Exports;
 
-public enum FoundKind { Customer, BeneficialOwner, ScreeningHit, Reseller, AiCase, AuditEntry }
+public enum FoundKind { Customer, BeneficialOwner, ScreeningHit, Reseller, AiCase, AuditEntry, Certification, AdpApplication }
 
 /// <summary>A record the auditor's search found: what it is, where its page is and, when it has one, its PDF.</summary>
 public sealed record FoundRecord(FoundKind Kind, string Title, string Detail, string Href, string? PdfHref);
@@ -15,7 +16,8 @@ public sealed record FoundRecord(FoundKind Kind, string Title, string Detail, st
 /// <summary>
 /// The auditor workspace's search (issue 8, item 4): one text finds customers (name, email or id), beneficial owners and other
 /// persons in ownership structures (name), screening hits (subject or list-entry name), resellers and AI-training cases (their
-/// customer's name or id) and audit entries (entity id, or sequence number). Read-only.
+/// customer's name or id), audit entries (entity id, or sequence number), CIP certifications (kind, as-of date, state, signer, id)
+/// and ADP exemption applications (state, scope, dates, decision reference, signer, id). Read-only.
 /// </summary>
 public sealed class AuditorWorkspace(IDbContextFactory<PortalDbContext> dbFactory, PortalTime time)
 {
@@ -68,8 +70,35 @@ public sealed class AuditorWorkspace(IDbContextFactory<PortalDbContext> dbFactor
             .OrderByDescending(e => e.Sequence).Take(PerKind).Select(e => new { e.Sequence, e.AtUtc, e.Actor, e.Action, e.EntityType, e.EntityId }).ToListAsync(ct);
         found.AddRange(entries.Select(e => new FoundRecord(FoundKind.AuditEntry, $"#{e.Sequence} {e.Action} {e.EntityType}",
             $"{e.Actor} · {time.Format(e.AtUtc)}", $"/audit", $"/audit/extract.pdf?entityId={Uri.EscapeDataString(e.EntityId)}")));
+
+        // Certifications and ADP applications are a handful a year: matched here, in memory and ignoring case on every provider, against
+        // the words the page shows (kind, dates as yyyy-MM-dd, state), so "annual 2026" or "signed" finds them; every word must match.
+        var words = term.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var certifications = await db.Certifications.AsNoTracking().OrderByDescending(c => c.AsOf)
+            .Select(c => new { c.Id, c.Kind, c.AsOf, c.State, c.OffCycleReason, c.SignerName, c.SignedAtUtc }).ToListAsync(ct);
+        found.AddRange(certifications
+            .Where(c => c.Id == id || Matches(words, CertificationText.Kind(c.Kind), c.Kind.ToString(), Day(c.AsOf), c.State.ToString(), c.OffCycleReason, c.SignerName))
+            .Take(PerKind)
+            .Select(c => new FoundRecord(FoundKind.Certification, $"{CertificationText.Kind(c.Kind)} as of {Day(c.AsOf)}",
+                c.SignedAtUtc is { } signed ? $"Signed by {c.SignerName} · {time.Format(signed)}" : "Draft",
+                $"/certifications/{c.Id}", $"/certifications/{c.Id}/report.pdf")));
+
+        var applications = await db.AdpApplications.AsNoTracking().OrderByDescending(a => a.CreatedAtUtc)
+            .Select(a => new { a.Id, a.Scope, a.State, a.CreatedAtUtc, a.SignerName, a.GrantedOn, a.DecisionReference }).ToListAsync(ct);
+        found.AddRange(applications
+            .Where(a => a.Id == id || Matches(words, "ADP exemption application", a.Scope, a.State.ToString(), Day(DateOnly.FromDateTime(a.CreatedAtUtc)),
+                a.GrantedOn is { } on ? Day(on) : null, a.DecisionReference, a.SignerName))
+            .Take(PerKind)
+            .Select(a => new FoundRecord(FoundKind.AdpApplication, "ADP exemption application",
+                $"{a.State} · {(a.GrantedOn is { } on ? $"granted {Day(on)} ({a.DecisionReference})" : $"drafted {Day(DateOnly.FromDateTime(a.CreatedAtUtc))}")} · {a.Scope}",
+                $"/adp/{a.Id}", $"/adp/{a.Id}/report.pdf")));
         return found;
     }
+
+    private static bool Matches(string[] words, params string?[] fields) =>
+        words.All(w => fields.Any(f => f is not null && f.Contains(w, StringComparison.OrdinalIgnoreCase)));
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Dossier(Guid customerId) => $"/customers/{customerId}/dossier.pdf";
 }

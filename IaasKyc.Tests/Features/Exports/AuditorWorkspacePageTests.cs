@@ -1,8 +1,11 @@
 using Bunit;
+using IaasKyc.Domain.Certifications;
+using IaasKyc.Portal.Data;
 using IaasKyc.Portal.Features.Customers;
 using IaasKyc.Portal.Features.Exports;
 using IaasKyc.Portal.Security;
 using IaasKyc.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -37,6 +40,30 @@ public sealed class AuditorWorkspacePageTests : ComponentTestBase
             Assert.Contains("Customer", row.TextContent, StringComparison.Ordinal);
             Assert.Contains(row.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/customers/{id}/dossier.pdf");
             Assert.Contains(row.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/customers/{id}");
+        });
+    }
+
+    [Fact]
+    public async Task A_search_finds_a_signed_certification_and_links_its_pdf()
+    {
+        var certification = new Certification(Guid.NewGuid(), CertificationKind.Annual, new DateOnly(2026, 11, 28), null, "{}", "officer@example.test", Clock.GetUtcNow().UtcDateTime);
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+        {
+            db.Certifications.Add(certification);
+            await db.SaveChangesAsync();
+        }
+        SignInAs("auditor@example.test", Roles.Auditor);
+        var cut = RenderPage();
+
+        cut.Find("input").Change("annual 2026");
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() =>
+        {
+            var row = Assert.Single(cut.FindAll("[data-testid=workspace-results] tbody tr"));
+            Assert.Contains("Annual certification as of 2026-11-28", row.TextContent, StringComparison.Ordinal);
+            var pdf = Assert.Single(row.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/certifications/{certification.Id}/report.pdf");
+            Assert.Equal("Certification (PDF)", pdf.TextContent.Trim());
         });
     }
 

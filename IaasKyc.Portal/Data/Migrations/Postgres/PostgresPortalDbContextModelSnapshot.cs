@@ -633,6 +633,8 @@ namespace IaasKyc.Portal.Data.Migrations.Postgres
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("CustomerId", "OpenedAtUtc", "ClosedAtUtc");
+
                     b.ToTable("Accounts");
                 });
 
@@ -1056,6 +1058,8 @@ namespace IaasKyc.Portal.Data.Migrations.Postgres
                     b.HasIndex("CustomerId", "AtUtc");
 
                     b.HasIndex("To", "AtUtc");
+
+                    b.HasIndex("CustomerId", "AtUtc", "To");
 
                     b.ToTable("StatusChanges");
                 });
