@@ -848,6 +848,8 @@ namespace IaasKyc.Portal.Data.Migrations
 
                     b.HasIndex("LegalName");
 
+                    b.HasIndex("ClosedAtUtc", "Id");
+
                     b.HasIndex("ComputedRisk", "UpdatedAtUtc")
                         .IsDescending(false, true);
 

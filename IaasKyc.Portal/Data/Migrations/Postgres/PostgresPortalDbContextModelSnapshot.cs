@@ -856,6 +856,8 @@ namespace IaasKyc.Portal.Data.Migrations.Postgres
 
                     b.HasIndex("LegalName");
 
+                    b.HasIndex("ClosedAtUtc", "Id");
+
                     b.HasIndex("ComputedRisk", "UpdatedAtUtc")
                         .IsDescending(false, true);
 
