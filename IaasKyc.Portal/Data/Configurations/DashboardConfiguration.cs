@@ -33,7 +33,5 @@ public sealed class DashboardCustomerIndexConfiguration : IEntityTypeConfigurati
         b.HasIndex(c => new { c.Status, c.ComputedRisk, c.UsPerson, c.Country });
         // The work counts by role (own drafts, returned to me, awaiting a decision by someone else) from the index alone.
         b.HasIndex(c => new { c.Status, c.CreatedBy, c.SubmittedBy });
-        // The retention clocks on the board start from the closed customers (with the customers that have accounts).
-        b.HasIndex(c => new { c.ClosedAtUtc, c.Id });
     }
 }

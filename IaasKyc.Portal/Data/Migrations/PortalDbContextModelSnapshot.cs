@@ -848,8 +848,6 @@ namespace IaasKyc.Portal.Data.Migrations
 
                     b.HasIndex("LegalName");
 
-                    b.HasIndex("ClosedAtUtc", "Id");
-
                     b.HasIndex("ComputedRisk", "UpdatedAtUtc")
                         .IsDescending(false, true);
 

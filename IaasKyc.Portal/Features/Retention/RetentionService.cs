@@ -184,10 +184,8 @@ public sealed class RetentionService(IDbContextFactory<PortalDbContext> dbFactor
     private static async Task<IReadOnlyList<RetentionRow>> RowsAsync(PortalDbContext db, DateOnly today, TimeZoneInfo zone, CancellationToken ct)
     {
         var pack = await RulePackService.ActiveAsync(db, today, ct);
-        // Closed customers or customers with accounts, read from indexes (ClosedAtUtc, Accounts.CustomerId) rather than by
-        // scanning every customer row (the deadline board reads this on every load); then those with no account open.
-        var candidates = db.Customers.Where(c => c.ClosedAtUtc != null).Select(c => c.Id).Union(db.Accounts.Select(a => a.CustomerId));
-        var closed = db.Customers.Where(c => candidates.Contains(c.Id) && !db.Accounts.Any(a => a.CustomerId == c.Id && a.ClosedAtUtc == null));
+        var closed = db.Customers.Where(c => !db.Accounts.Any(a => a.CustomerId == c.Id && a.ClosedAtUtc == null)
+            && (c.ClosedAtUtc != null || db.Accounts.Any(a => a.CustomerId == c.Id)));
         var facts = await FactsOf(db, closed).ToListAsync(ct);
         var ids = facts.Select(f => f.CustomerId).ToList();
         var holds = (await db.LegalHolds.AsNoTracking().Where(h => h.ReleasedAtUtc == null && ids.Contains(h.CustomerId)).ToListAsync(ct))

@@ -856,8 +856,6 @@ namespace IaasKyc.Portal.Data.Migrations.Postgres
 
                     b.HasIndex("LegalName");
 
-                    b.HasIndex("ClosedAtUtc", "Id");
-
                     b.HasIndex("ComputedRisk", "UpdatedAtUtc")
                         .IsDescending(false, true);
 

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace IaasKyc.Portal.Data.Migrations
+namespace IaasKyc.Portal.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class DashboardIndexes : Migration
@@ -10,11 +10,6 @@ namespace IaasKyc.Portal.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.CreateIndex(
-                name: "IX_Customers_ClosedAtUtc_Id",
-                table: "Customers",
-                columns: new[] { "ClosedAtUtc", "Id" });
-
             migrationBuilder.CreateIndex(
                 name: "IX_Customers_Status_ComputedRisk_UsPerson_Country",
                 table: "Customers",
@@ -29,10 +24,6 @@ namespace IaasKyc.Portal.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "IX_Customers_ClosedAtUtc_Id",
-                table: "Customers");
-
             migrationBuilder.DropIndex(
                 name: "IX_Customers_Status_ComputedRisk_UsPerson_Country",
                 table: "Customers");
