@@ -75,6 +75,14 @@ public static class DashboardBench
             {
                 Console.WriteLine($"{name}: {Measure.Describe(await Measure.RepeatAsync(Warmup, Runs, _ => work()))}");
             }
+            // Each deadline source alone (the compact board's 30-day window): which query the board waits for.
+            var time = sp.GetRequiredService<PortalTime>();
+            await using (var db = await sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync())
+            {
+                var window = new DeadlineWindow(time.Today, time.Today.AddDays(30), await IaasKyc.Portal.Features.RulePacks.RulePackService.ActiveAsync(db, time.Today));
+                foreach (var source in sp.GetServices<IDeadlineSource>())
+                    Console.WriteLine($"    source {source.GetType().Name}: {Measure.Describe(await Measure.RepeatAsync(1, 10, _ => source.OpenAsync(db, window, default)))}");
+            }
             var page = await Measure.RepeatAsync(Warmup, Runs, _ => sp.GetRequiredService<DeadlineService>().BoardAsync(new DeadlineFilter(Take: 500)));
             Console.WriteLine($"Deadline board page (90 days, first 500 rows): {Measure.Describe(page)}");
             return 0;

@@ -22,8 +22,16 @@ public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notific
     }
 }
 
-/// <summary>The deadline board's re-verification query (verified customers due by a day); kept here, with the dashboard.</summary>
+/// <summary>The dashboard's customer queries (docs/performance.md "Dashboard"); kept here, with the dashboard.</summary>
 public sealed class DashboardCustomerIndexConfiguration : IEntityTypeConfiguration<Customer>
 {
-    public void Configure(EntityTypeBuilder<Customer> b) => b.HasIndex(c => new { c.Status, c.ReverifyDue });
+    public void Configure(EntityTypeBuilder<Customer> b)
+    {
+        // The deadline board's re-verification query: verified customers due by a day.
+        b.HasIndex(c => new { c.Status, c.ReverifyDue });
+        // The three customer charts in one GROUP BY that reads this index only, in its order (no sort, no table row).
+        b.HasIndex(c => new { c.Status, c.ComputedRisk, c.UsPerson, c.Country });
+        // The work counts by role (own drafts, returned to me, awaiting a decision by someone else) from the index alone.
+        b.HasIndex(c => new { c.Status, c.CreatedBy, c.SubmittedBy });
+    }
 }

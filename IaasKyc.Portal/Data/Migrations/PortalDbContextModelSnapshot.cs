@@ -868,7 +868,11 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.HasIndex("ComputedRisk", "UsPerson", "UpdatedAtUtc")
                         .IsDescending(false, false, true);
 
+                    b.HasIndex("Status", "CreatedBy", "SubmittedBy");
+
                     b.HasIndex("UpdatedAtUtc", "LegalName", "Email");
+
+                    b.HasIndex("Status", "ComputedRisk", "UsPerson", "Country");
 
                     b.ToTable("Customers");
                 });
