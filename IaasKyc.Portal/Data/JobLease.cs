@@ -57,9 +57,12 @@ public sealed class JobLeases(IServiceScopeFactory scopes, TimeProvider clock, I
     /// <summary>
     /// Runs <paramref name="work"/> when this instance gets the lease, renewing it every third of
     /// <paramref name="duration"/> while it runs, and releasing it after. Returns false (without running) when another
-    /// instance holds it. If a renewal fails the work is cancelled: another instance may take over.
+    /// instance holds it. If a renewal fails the work is cancelled: another instance may take over. With
+    /// <paramref name="keepAfterRun"/> the lease is kept until it lapses, so that no instance runs the job again within
+    /// <paramref name="duration"/> (a periodic job's period).
     /// </summary>
-    public async Task<bool> RunExclusiveAsync(string job, TimeSpan duration, Func<CancellationToken, Task> work, CancellationToken ct = default)
+    public async Task<bool> RunExclusiveAsync(string job, TimeSpan duration, Func<CancellationToken, Task> work, CancellationToken ct = default,
+        bool keepAfterRun = false)
     {
         if (!await TryAcquireAsync(job, duration, ct)) return false;
         using var lost = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -73,7 +76,7 @@ public sealed class JobLeases(IServiceScopeFactory scopes, TimeProvider clock, I
         {
             await done.CancelAsync();
             await renewals;
-            await ReleaseAsync(job, CancellationToken.None);
+            if (!keepAfterRun) await ReleaseAsync(job, CancellationToken.None);
         }
         return true;
     }

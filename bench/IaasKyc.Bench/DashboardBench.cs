@@ -90,7 +90,8 @@ public static class DashboardBench
         finally
         {
             SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            if (Environment.GetEnvironmentVariable("IAASKYC_BENCH_KEEP") == "1") Console.WriteLine($"Kept the database in {folder}");
+            else Directory.Delete(folder, recursive: true);
         }
     }
 

@@ -625,6 +625,8 @@ namespace IaasKyc.Portal.Data.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("ClosedAtUtc", "CustomerId");
+
                     b.HasIndex("CustomerId", "OpenedAtUtc", "ClosedAtUtc");
 
                     b.ToTable("Accounts");
@@ -845,6 +847,8 @@ namespace IaasKyc.Portal.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClosedAtUtc");
 
                     b.HasIndex("Email");
 

@@ -79,7 +79,7 @@ public sealed class RetentionDemoSeed : IDemoSeed
             if (spec.Hold is { } reason)
                 await As(services, Approver, async sp => Check(await sp.GetRequiredService<RetentionService>().PlaceHoldAsync(id, reason, ct), "legal hold"));
         }
-        await As(services, RetentionJob.Actor, sp => sp.GetRequiredService<RetentionService>().ListPurgeableAsync(ct));
+        await As(services, RetentionJob.ActorName, sp => sp.GetRequiredService<RetentionService>().ListPurgeableAsync(ct));
     }
 
     private static byte[] DemoScan(string name) =>

@@ -140,33 +140,19 @@ public sealed class NotificationService(IDbContextFactory<PortalDbContext> dbFac
 }
 
 /// <summary>Checks the deadlines at start-up and then every <c>Notifications:IntervalMinutes</c> (5) and raises the notices owed.</summary>
-public sealed class DeadlineNotifier(IServiceProvider services, JobMonitor monitor, IConfiguration config, TimeProvider clock, ILogger<DeadlineNotifier> logger)
-    : BackgroundService
+public sealed class DeadlineNotifier(IServiceProvider services, JobLeases leases, JobMonitor monitor, IConfiguration config, TimeProvider clock,
+    ILogger<DeadlineNotifier> logger) : PeriodicJob(services, leases, monitor, clock, logger)
 {
-    public const string Actor = "system:deadline-notifier";
     public const string Job = "Deadline notifications";
+    public const string ActorName = "system:deadline-notifier";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override string Name => Job;
+    public override string Actor => ActorName;
+    public override TimeSpan Interval { get; } = TimeSpan.FromMinutes(Math.Max(1, config.GetValue("Notifications:IntervalMinutes", 5)));
+
+    protected override async Task<string> RunAsync(IServiceProvider scope, CancellationToken ct)
     {
-        // SQLite's async calls complete synchronously: yield first, so the first run never holds up the host's start.
-        await Task.Yield();
-        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, config.GetValue("Notifications:IntervalMinutes", 5))));
-        do
-        {
-            try
-            {
-                await using var scope = services.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<AuditActor>().Use(Actor);
-                var run = await scope.ServiceProvider.GetRequiredService<NotificationService>().RaiseDueAsync(stoppingToken);
-                monitor.Record(Job, clock.GetUtcNow().UtcDateTime, true, $"{run.Clocks} clock(s) due soon or overdue, {run.Raised} notice(s) raised, {run.Mailed} mailed");
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A failed run is retried at the next tick; the portal keeps serving.
-                monitor.Record(Job, clock.GetUtcNow().UtcDateTime, false, e.Message);
-                logger.LogError(e, "The deadline notification run failed.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var run = await scope.GetRequiredService<NotificationService>().RaiseDueAsync(ct);
+        return $"{run.Clocks} clock(s) due soon or overdue, {run.Raised} notice(s) raised, {run.Mailed} mailed";
     }
 }

@@ -1,31 +1,25 @@
 using IaasKyc.Portal.Data;
+using IaasKyc.Portal.Features.Dashboard;
 
 namespace IaasKyc.Portal.Features.Retention;
 
-/// <summary>Once a day (and at start-up) lists newly purgeable customer records for the deadline board; it never purges.</summary>
-public sealed class RetentionJob(IServiceProvider services, ILogger<RetentionJob> logger) : BackgroundService
+/// <summary>
+/// Once a day (and at start-up) stores each closed customer's retention date for the deadline board and lists newly purgeable
+/// records; it never purges.
+/// </summary>
+public sealed class RetentionJob(IServiceProvider services, JobLeases leases, JobMonitor monitor, TimeProvider clock, ILogger<RetentionJob> logger)
+    : PeriodicJob(services, leases, monitor, clock, logger)
 {
-    public const string Actor = "system:retention";
+    public const string Job = "Retention listing";
+    public const string ActorName = "system:retention";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public override string Name => Job;
+    public override string Actor => ActorName;
+    public override TimeSpan Interval => TimeSpan.FromDays(1);
+
+    protected override async Task<string> RunAsync(IServiceProvider scope, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromDays(1));
-        do
-        {
-            try
-            {
-                await using var scope = services.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<AuditActor>().Use(Actor);
-                var (listed, dropped) = await scope.ServiceProvider.GetRequiredService<RetentionService>().ListPurgeableAsync(stoppingToken);
-                if (listed + dropped > 0)
-                    logger.LogInformation("Retention: {Listed} record(s) newly purgeable, {Dropped} listing(s) no longer purgeable.", listed, dropped);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // A failed run is retried the next day; the portal keeps serving.
-                logger.LogError(e, "The retention run failed.");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var (listed, dropped) = await scope.GetRequiredService<RetentionService>().ListPurgeableAsync(ct);
+        return $"{listed} record(s) newly purgeable, {dropped} listing(s) no longer purgeable";
     }
 }

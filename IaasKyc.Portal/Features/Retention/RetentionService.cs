@@ -55,15 +55,16 @@ public sealed class RetentionService(IDbContextFactory<PortalDbContext> dbFactor
 
     /// <summary>
     /// The retention clocks for the deadline board: records the daily job listed as purgeable (due date = retention date, so
-    /// they read as overdue) and records whose retention ends within the rule pack's <c>dueSoonDays</c>.
+    /// they read as overdue) and records whose retention ends within the rule pack's <c>dueSoonDays</c>. Only the records
+    /// whose last closure is old enough for that are evaluated (see <see cref="RowsAsync"/>): the board does not compute the
+    /// retention of every closed customer on each load.
     /// </summary>
     public static async Task<IReadOnlyList<RetentionClock>> ClocksAsync(PortalDbContext db, DateOnly today, TimeZoneInfo zone, CancellationToken ct = default)
     {
         var pack = await RulePackService.ActiveAsync(db, today, ct);
-        var listed = await db.PurgeCandidates.AsNoTracking().Select(c => c.CustomerId).ToListAsync(ct);
-        var rows = await RowsAsync(db, today, zone, ct);
+        var rows = await RowsAsync(db, today, zone, ct, endingBy: today.AddDays(pack.DueSoonDays));
         return [.. rows
-            .Where(r => listed.Contains(r.CustomerId) || (!r.Purgeable && r.Basis.RetainUntil!.Value.DayNumber - today.DayNumber <= pack.DueSoonDays))
+            .Where(r => r.ListedSince is not null || (!r.Purgeable && r.Basis.RetainUntil!.Value.DayNumber - today.DayNumber <= pack.DueSoonDays))
             .Select(r => new RetentionClock(
                 r.Purgeable ? "Retention ended: purge or place a legal hold" : "Retention ends",
                 r.CustomerId, r.Name, r.Basis.RetainUntil!.Value, r.ActiveHold is not null, $"/customers/{r.CustomerId}"))];
@@ -181,16 +182,31 @@ public sealed class RetentionService(IDbContextFactory<PortalDbContext> dbFactor
         return (fresh.Count, stale.Count);
     }
 
-    private static async Task<IReadOnlyList<RetentionRow>> RowsAsync(PortalDbContext db, DateOnly today, TimeZoneInfo zone, CancellationToken ct)
+    /// <summary>
+    /// The customers whose accounts are all closed, with their retention; with <paramref name="endingBy"/>, only those whose
+    /// retention may end by that day. A record's retention date is never before its last closure's local day plus the
+    /// retention years, so a closure later than that day less the years (with two days' margin for the time zone and
+    /// 29 February) rules a record out on the index alone, before any of its facts are read.
+    /// </summary>
+    private static async Task<IReadOnlyList<RetentionRow>> RowsAsync(PortalDbContext db, DateOnly today, TimeZoneInfo zone, CancellationToken ct,
+        DateOnly? endingBy = null)
     {
         var pack = await RulePackService.ActiveAsync(db, today, ct);
         var closed = db.Customers.Where(c => !db.Accounts.Any(a => a.CustomerId == c.Id && a.ClosedAtUtc == null)
             && (c.ClosedAtUtc != null || db.Accounts.Any(a => a.CustomerId == c.Id)));
+        if (endingBy is { } day)
+        {
+            var cutoff = day.AddYears(-pack.RetentionYears).AddDays(2).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            // Concat (UNION ALL), not Union: SQLite answers a UNION by merging both sides sorted by id, scanning every customer.
+            var candidates = db.Customers.Where(c => c.ClosedAtUtc <= cutoff).Select(c => c.Id)
+                .Concat(db.Accounts.Where(a => a.ClosedAtUtc <= cutoff).Select(a => a.CustomerId));
+            closed = closed.Where(c => candidates.Contains(c.Id)
+                && (db.Accounts.Any(a => a.CustomerId == c.Id) ? !db.Accounts.Any(a => a.CustomerId == c.Id && a.ClosedAtUtc > cutoff) : c.ClosedAtUtc <= cutoff));
+        }
         var facts = await FactsOf(db, closed).ToListAsync(ct);
-        var ids = facts.Select(f => f.CustomerId).ToList();
-        var holds = (await db.LegalHolds.AsNoTracking().Where(h => h.ReleasedAtUtc == null && ids.Contains(h.CustomerId)).ToListAsync(ct))
-            .ToDictionary(h => h.CustomerId, HoldView.Of);
-        var listed = await db.PurgeCandidates.AsNoTracking().Where(c => ids.Contains(c.CustomerId)).ToDictionaryAsync(c => c.CustomerId, c => c.PurgeableSince, ct);
+        // Active holds and purge listings are few: read whole, never as a parameter per customer (thousands of them).
+        var holds = (await db.LegalHolds.AsNoTracking().Where(h => h.ReleasedAtUtc == null).ToListAsync(ct)).ToDictionary(h => h.CustomerId, HoldView.Of);
+        var listed = await db.PurgeCandidates.AsNoTracking().ToDictionaryAsync(c => c.CustomerId, c => c.PurgeableSince, ct);
         return [.. facts
             .Select(f => (Fact: f, Basis: RetentionRule.Evaluate(f.Facts, pack.RetentionYears, zone)))
             .Where(x => x.Basis.RetainUntil is not null)

@@ -93,7 +93,7 @@ public sealed class NonComplianceServiceTests : IAsyncDisposable
     {
         var r = await ActiveResellerAsync();
         var attestations = db.Get<AttestationService>();
-        var job = db.As<AttestationService>(AttestationRenewalJob.Actor);
+        var job = db.As<AttestationService>(AttestationRenewalJob.ActorName);
         var folder = ((IaasKyc.Portal.Mail.PickupFolderMailSender)db.Get<IaasKyc.Portal.Mail.IMailSender>()).Folder;
 
         Assert.Equal(new RenewalRun(0, 0), await job.RunRenewalsAsync());
@@ -121,7 +121,7 @@ public sealed class NonComplianceServiceTests : IAsyncDisposable
         Assert.Contains("expired on 2027-06-15", finding.What);
         Assert.Equal(new DateOnly(2027, 6, 16), finding.LearnedOn);
         Assert.Equal(new DateOnly(2027, 7, 16), finding.DueDate);
-        Assert.Equal(AttestationRenewalJob.Actor, finding.RecordedBy);
+        Assert.Equal(AttestationRenewalJob.ActorName, finding.RecordedBy);
     }
 
     [Fact]

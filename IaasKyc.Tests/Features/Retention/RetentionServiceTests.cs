@@ -240,7 +240,7 @@ public sealed class RetentionServiceTests : IAsyncDisposable
     public async Task The_daily_job_lists_newly_purgeable_records_for_the_deadline_board_and_never_purges()
     {
         var (id, _) = await ClosedCustomerAsync();
-        var job = db.As<RetentionService>(RetentionJob.Actor);
+        var job = db.As<RetentionService>(RetentionJob.ActorName);
         Assert.Equal((0, 0), await job.ListPurgeableAsync());
         db.Clock.Advance(TimeSpan.FromDays(729)); // 2028-06-13: two days left
 
@@ -267,7 +267,7 @@ public sealed class RetentionServiceTests : IAsyncDisposable
         }
         var row2 = Assert.Single((await db.Get<DeadlineService>().BoardAsync(new DeadlineFilter())).Rows, r => r.Item.Kind == RetentionDeadlines.Kind);
         Assert.Equal((Name, new DateOnly(2028, 6, 15), DeadlineState.Overdue, $"/customers/{id}"), (row2.Item.What, row2.Item.DueDate, row2.Standing.State, row2.Item.Href));
-        Assert.Contains(await db.AuditEntriesAsync(), e => e is { Action: "create", EntityType: "PurgeCandidate", Actor: RetentionJob.Actor });
+        Assert.Contains(await db.AuditEntriesAsync(), e => e is { Action: "create", EntityType: "PurgeCandidate", Actor: RetentionJob.ActorName });
     }
 
     [Fact]

@@ -633,6 +633,8 @@ namespace IaasKyc.Portal.Data.Migrations.Postgres
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("ClosedAtUtc", "CustomerId");
+
                     b.HasIndex("CustomerId", "OpenedAtUtc", "ClosedAtUtc");
 
                     b.ToTable("Accounts");
@@ -853,6 +855,8 @@ namespace IaasKyc.Portal.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClosedAtUtc");
 
                     b.HasIndex("Email");
 
