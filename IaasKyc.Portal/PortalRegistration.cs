@@ -158,6 +158,7 @@ public static class PortalRegistration
         services.AddDbContextFactory<TContext>((sp, o) =>
         {
             provider(o);
+            OneParameterPerList<TContext>(o);
             o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
             o.AddInterceptors(sp.GetRequiredService<ChangeNotifierInterceptor>());
         }, ServiceLifetime.Scoped);
@@ -165,6 +166,19 @@ public static class PortalRegistration
             services.AddScoped<IDbContextFactory<PortalDbContext>>(sp => new PortalContextFactory<TContext>(sp.GetRequiredService<IDbContextFactory<TContext>>()));
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContext());
         return services;
+    }
+
+    /// <summary>
+    /// <c>list.Contains(x)</c> in a query becomes one parameter holding the whole list (a JSON array on SQLite, an array on
+    /// PostgreSQL), not EF Core 10's default of one SQL parameter per element: a list of thousands of ids (customers touched
+    /// by a special measure, the retention candidates) took seconds to bind and plan, and SQLite refuses more than 32,766.
+    /// </summary>
+    private static void OneParameterPerList<TContext>(DbContextOptionsBuilder o) where TContext : PortalDbContext
+    {
+        if (typeof(TContext) == typeof(PostgresPortalDbContext))
+            new Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder(o).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter);
+        else
+            new Microsoft.EntityFrameworkCore.Infrastructure.SqliteDbContextOptionsBuilder(o).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter);
     }
 
     /// <summary>Each feature's service; a feature adds its line here.</summary>
