@@ -62,7 +62,7 @@ public sealed class AuditInterceptor(TimeProvider clock, SubjectKeyring keyring)
                 head = new AuditHead { Id = 1, Sequence = 0, Hash = AuditChain.GenesisHash };
                 db.AuditHeads.Add(head);
             }
-            var now = clock.GetUtcNow().UtcDateTime;
+            var now = ToMicroseconds(clock.GetUtcNow().UtcDateTime);
             var actor = db.Actor is null ? "system" : await db.Actor.NameAsync();
 
             foreach (var e in changed)
@@ -194,6 +194,13 @@ public sealed class AuditInterceptor(TimeProvider clock, SubjectKeyring keyring)
         head.Sequence = sequence;
         head.Hash = hash;
     }
+
+    /// <summary>
+    /// The entry's time as every database stores it: PostgreSQL keeps timestamps to the microsecond, so a time hashed
+    /// to the 100 ns tick read back different and every entry failed verification (issue 10, found by the two-instance test).
+    /// </summary>
+    public static DateTime ToMicroseconds(DateTime utc) =>
+        new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerMicrosecond, DateTimeKind.Utc);
 
     private static string ActionOf(EntityState state) => state switch
     {

@@ -55,7 +55,15 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
-    /// <summary>Migrations, WAL, roles, the default rule pack, the first Admin and (in demo mode) the demo data.</summary>
+    /// <summary>The PostgreSQL advisory lock key that lets one instance at a time run the start-up set-up ("IKYS" as an int).</summary>
+    public const long StartupLockKey = 0x494B5953;
+
+    /// <summary>
+    /// Migrations, WAL, roles, the default rule pack, the first Admin and (in demo mode) the demo data.
+    /// On PostgreSQL, instances started together take turns (a session advisory lock held for the whole set-up): EF Core's
+    /// own migration lock did not stop two instances starting on an empty database from both applying the first migration,
+    /// and the roles and the first Admin are "create if missing" steps that would collide the same way.
+    /// </summary>
     public static async Task InitializeAsync(IServiceProvider root, IConfiguration config, ILogger logger, CancellationToken ct = default)
     {
         await using var scope = root.CreateAsyncScope();
@@ -63,6 +71,9 @@ public static class DatabaseSetup
         services.GetRequiredService<AuditActor>().Use("system:startup");
         var db = services.GetRequiredService<PortalDbContext>();
 
+        await using var startupLock = db.Database.IsNpgsql()
+            ? await PostgresSessionLock.AcquireAsync(db.Database.GetConnectionString()!, StartupLockKey, logger, ct)
+            : null;
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
@@ -111,5 +122,56 @@ public static class DatabaseSetup
         if (result.Succeeded) result = await users.AddToRoleAsync(user, Roles.Admin);
         if (result.Succeeded) logger.LogInformation("Created the first Admin {Email} from configuration.", email);
         else logger.LogError("Could not create the first Admin from configuration: {Errors}", string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+}
+
+/// <summary>
+/// A PostgreSQL session-level advisory lock on a connection of its own (not pooled, so the lock can never outlive this
+/// object in a pooled session): held until disposed, or until the process dies and the server ends the session.
+/// </summary>
+public sealed class PostgresSessionLock : IAsyncDisposable
+{
+    private readonly Npgsql.NpgsqlConnection connection;
+    private readonly long key;
+
+    private PostgresSessionLock(Npgsql.NpgsqlConnection connection, long key) => (this.connection, this.key) = (connection, key);
+
+    public static async Task<PostgresSessionLock> AcquireAsync(string connectionString, long key, ILogger logger, CancellationToken ct = default)
+    {
+        var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using (var tryLock = new Npgsql.NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection))
+            {
+                tryLock.Parameters.AddWithValue("key", key);
+                if ((bool)(await tryLock.ExecuteScalarAsync(ct))!) return new PostgresSessionLock(connection, key);
+            }
+            logger.LogInformation("Another instance is setting up the database; waiting for it.");
+            await using var wait = new Npgsql.NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection) { CommandTimeout = 0 };
+            wait.Parameters.AddWithValue("key", key);
+            await wait.ExecuteNonQueryAsync(ct);
+            return new PostgresSessionLock(connection, key);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await using var unlock = new Npgsql.NpgsqlCommand("SELECT pg_advisory_unlock(@key)", connection);
+            unlock.Parameters.AddWithValue("key", key);
+            await unlock.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            // Closing the session releases the lock in any case.
+            await connection.DisposeAsync();
+        }
     }
 }

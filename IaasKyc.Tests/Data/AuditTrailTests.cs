@@ -40,6 +40,21 @@ public sealed class AuditTrailTests : IAsyncDisposable
         Assert.Equal((1L, entry.Hash), (head.Sequence, head.Hash));
     }
 
+    // A real clock has 100 ns ticks; PostgreSQL keeps microseconds. An entry hashed with the ticks read back different,
+    // and the whole chain failed verification on PostgreSQL (issue 10).
+    [Fact]
+    public async Task An_entry_made_at_a_time_finer_than_a_microsecond_still_verifies_after_the_round_trip()
+    {
+        db.Clock.Advance(TimeSpan.FromTicks(1_234_567));
+        await AddKeyAsync("Billing export");
+        db.Clock.Advance(TimeSpan.FromTicks(9));
+        await AddKeyAsync("Payroll export");
+
+        var entries = await db.AuditEntriesAsync();
+        Assert.All(entries, e => Assert.Equal(0, e.AtUtc.Ticks % TimeSpan.TicksPerMicrosecond));
+        Assert.Equal(new ChainVerification(true, 2, null), await Audit.VerifyAsync(ct: ct));
+    }
+
     [Fact]
     public async Task An_update_records_the_old_and_new_value_of_each_changed_field_only()
     {

@@ -11,6 +11,8 @@ namespace IaasKyc.Tests.Support;
 /// The real portal, started once per test run as a separate process on a free loopback port, with every data path in
 /// a fresh temporary folder, plus one headless Debian Chromium driven by Playwright. Each browser test takes a fresh
 /// <see cref="IBrowserContext"/> (own cookies) from <see cref="NewContextAsync"/>.
+/// Other tests start it with <see cref="PortalServerOptions"/>: extra environment (another database provider, a shared
+/// master key, demo data off) and no browser when they only speak HTTP; see <see cref="PortalServerOptions.Postgres"/>.
 /// </summary>
 public sealed class PortalServer : IAsyncLifetime
 {
@@ -26,13 +28,24 @@ public sealed class PortalServer : IAsyncLifetime
 
     private readonly StringBuilder output = new();
     private readonly string dataFolder = Directory.CreateTempSubdirectory("iaaskyc-browser-").FullName;
+    private readonly PortalServerOptions options;
     private Process? process;
     private IPlaywright? playwright;
     private IBrowser? browser;
     private volatile bool stopping;
 
-    public PortalServer()
+    /// <summary>The browser tests' portal: SQLite, the demo data, and a browser.</summary>
+    public PortalServer() : this(new PortalServerOptions())
     {
+    }
+
+    /// <summary>
+    /// A portal started as <paramref name="options"/> say (call <see cref="InitializeAsync"/> to start it, dispose it to stop).
+    /// Internal, because xUnit wants a fixture to have one public constructor.
+    /// </summary>
+    internal PortalServer(PortalServerOptions options)
+    {
+        this.options = options;
         RepoRoot = FindRepoRoot();
         BaseUrl = $"http://127.0.0.1:{FreePort()}";
         ApiBootstrapKey = "bootstrap-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
@@ -56,18 +69,36 @@ public sealed class PortalServer : IAsyncLifetime
         get { lock (output) return output.ToString(); }
     }
 
+    /// <summary>The folder holding this portal's SQLite database, keys, uploads and mail (removed on dispose).</summary>
+    public string DataFolder => dataFolder;
+
+    /// <summary>Starts the portal (and the browser, unless <see cref="PortalServerOptions.Browser"/> is false) and waits until it is healthy.</summary>
     public async ValueTask InitializeAsync()
     {
         // The portal and the browser start side by side: both take a few seconds.
-        var browserStarted = LaunchBrowserAsync();
+        var browserStarted = options.Browser ? LaunchBrowserAsync() : Task.CompletedTask;
         await StartPortalAsync();
         await browserStarted;
+    }
+
+    /// <summary>A client for the portal's API: relative URLs, no redirects followed, <see cref="ApiBootstrapKey"/> as X-Api-Key unless <paramref name="key"/> is given.</summary>
+    public HttpClient NewApiClient(string? key = null)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+        {
+            BaseAddress = new Uri(BaseUrl + "/"),
+            Timeout = TimeSpan.FromMilliseconds(TimeoutMs * 2),
+        };
+        client.DefaultRequestHeaders.Add("X-Api-Key", key ?? ApiBootstrapKey);
+        return client;
     }
 
     /// <summary>A fresh browser context (no cookies) whose relative URLs resolve against the portal.</summary>
     public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800)
     {
-        var context = await browser!.NewContextAsync(new BrowserNewContextOptions
+        if (browser is null)
+            throw new InvalidOperationException("This portal was started without a browser (PortalServerOptions.Browser is false).");
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
@@ -210,6 +241,12 @@ public sealed class PortalServer : IAsyncLifetime
         env["Admin__Email"] = LockoutVictimEmail;
         env["Admin__Password"] = LockoutVictimPassword;
         env["Admin__Name"] = "Lockout Victim";
+        // The caller's settings last: they replace the defaults above, and a null value removes one.
+        foreach (var (name, value) in options.Environment)
+        {
+            if (value is null) env.Remove(name);
+            else env[name] = value;
+        }
 
         process = new Process { StartInfo = start, EnableRaisingEvents = true };
         process.Exited += (_, _) => Append($"[PortalServer] the portal process exited at {DateTime.Now:HH:mm:ss.fff}" + (stopping ? " (stopped by the fixture)." : ", unexpectedly."));
@@ -227,7 +264,7 @@ public sealed class PortalServer : IAsyncLifetime
         var deadline = Stopwatch.StartNew();
         HttpStatusCode? last = null;
         // Generous: on two cores shared with other builds, start-up with the whole demo seed has taken over a minute.
-        while (deadline.Elapsed < TimeSpan.FromSeconds(180))
+        while (deadline.Elapsed < options.StartTimeout)
         {
             if (process!.HasExited)
                 throw new InvalidOperationException($"The portal exited with code {process.ExitCode} before it was healthy. Its output:\n{Output}");
@@ -243,7 +280,7 @@ public sealed class PortalServer : IAsyncLifetime
             }
             await Task.Delay(250);
         }
-        throw new InvalidOperationException($"The portal at {BaseUrl} was not healthy within 180 s (last status: {last?.ToString() ?? "no answer"}). Its output:\n{Output}");
+        throw new InvalidOperationException($"The portal at {BaseUrl} was not healthy within {options.StartTimeout.TotalSeconds:0} s (last status: {last?.ToString() ?? "no answer"}). Its output:\n{Output}");
     }
 
     // Kept after the run for a person diagnosing a failure: artifacts/ is git-ignored.
@@ -252,7 +289,7 @@ public sealed class PortalServer : IAsyncLifetime
         try
         {
             var folder = Directory.CreateDirectory(Path.Combine(RepoRoot, "artifacts", "browser-tests"));
-            File.WriteAllText(Path.Combine(folder.FullName, "portal.log"), Output);
+            File.WriteAllText(Path.Combine(folder.FullName, options.LogName), Output);
         }
         catch (IOException)
         {
@@ -310,4 +347,43 @@ public sealed class PortalServer : IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<PortalServer>
 {
     public const string Name = "Browser";
+}
+
+/// <summary>How a <see cref="PortalServer"/> starts; the defaults are the browser tests' portal.</summary>
+public sealed record PortalServerOptions
+{
+    /// <summary>Whether to launch Chromium beside the portal (false for tests that only speak HTTP).</summary>
+    public bool Browser { get; init; } = true;
+
+    /// <summary>
+    /// Environment variables set after the defaults (ASP.NET Core's double-underscore form, <c>Database__Provider</c>):
+    /// they replace a default of the same name, and a null value removes the default.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>The file under artifacts/browser-tests/ that keeps the portal's output after the run.</summary>
+    public string LogName { get; init; } = "portal.log";
+
+    /// <summary>How long the portal may take to answer /health with 200.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(180);
+
+    /// <summary>
+    /// A portal on the PostgreSQL database <paramref name="connectionString"/>, without the demo data and without a
+    /// browser. Instances given the same <paramref name="masterKey"/> (base64, 32 bytes) read each other's encrypted
+    /// values; Data Protection keys are in the database. <paramref name="extra"/> is added last.
+    /// </summary>
+    public static PortalServerOptions Postgres(string connectionString, string masterKey, string logName = "portal-postgres.log",
+        IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var env = new Dictionary<string, string?>
+        {
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Portal"] = connectionString,
+            ["Security__MasterKey"] = masterKey,
+            ["Security__MasterKeyFile"] = null,
+            ["Demo__Seed"] = "false",
+        };
+        foreach (var (name, value) in extra ?? new Dictionary<string, string?>()) env[name] = value;
+        return new PortalServerOptions { Browser = false, Environment = env, LogName = logName };
+    }
 }
