@@ -87,6 +87,8 @@ public static class PortalRegistration
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         var dataProtection = services.AddDataProtection().SetApplicationName("IaasKyc");
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<FieldCipher>((o, cipher) => o.XmlEncryptor = new MasterKeyXmlEncryptor(cipher));
         // On PostgreSQL every instance reads the keys from the shared database, so a cookie made by one works on all.
         if (postgres) dataProtection.PersistKeysToDbContext<PortalDbContext>();
         else dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(config["Security:KeysPath"] ?? Path.Combine("data", "keys"), root)));

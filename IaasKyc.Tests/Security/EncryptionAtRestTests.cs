@@ -2,6 +2,8 @@ using System.Text;
 using IaasKyc.Domain.Customers;
 using IaasKyc.Portal.Features.Customers;
 using IaasKyc.Tests.Support;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,6 +45,28 @@ public sealed class EncryptionAtRestTests
             Assert.False(Contains(bytes, Encoding.UTF8.GetBytes(secret)), $"{secret} is in the database file in clear (UTF-8)");
             Assert.False(Contains(bytes, Encoding.Unicode.GetBytes(secret)), $"{secret} is in the database file in clear (UTF-16)");
         }
+    }
+
+    [Fact]
+    public async Task The_keys_that_sign_sign_in_cookies_are_stored_encrypted_with_the_master_key_and_still_work()
+    {
+        await using var factory = new ApiFactory();
+        var protector = factory.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test");
+        var token = protector.Protect("signed in as ada@example.com");
+
+        var keys = Directory.GetFiles(Path.Combine(factory.Root, "keys"), "key-*.xml");
+        Assert.NotEmpty(keys);
+        foreach (var xml in keys.Select(File.ReadAllText))
+        {
+            Assert.Contains("<encryptedKey", xml, StringComparison.Ordinal);
+            Assert.Contains("enc1:", xml, StringComparison.Ordinal);
+            // The key's secret is a <masterKey> element with a base64 <value>: never in clear.
+            Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
+        }
+        // Without the master key the stored keys are useless: a key ring read from the folder cannot check the token.
+        var withoutMasterKey = DataProtectionProvider.Create(new DirectoryInfo(Path.Combine(factory.Root, "keys")), b => b.SetApplicationName("IaasKyc"));
+        Assert.ThrowsAny<CryptographicException>(() => withoutMasterKey.CreateProtector("test").Unprotect(token));
+        Assert.Equal("signed in as ada@example.com", protector.Unprotect(token));
     }
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
