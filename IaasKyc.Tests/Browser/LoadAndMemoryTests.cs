@@ -87,8 +87,9 @@ public sealed class LoadAndMemoryTests(PortalServer portal)
         await firstPage.GotoAsync("/customers");
         await PortalServer.WaitForCircuitAsync(firstPage);
         var cookies = await first.CookiesAsync();
-        var heapBefore = await ManagedHeap.SettledAsync(portal.ProcessId, ct);
+        // RSS before the forced collections at both points: they may return memory to the system.
         var before = ResidentKilobytes(portal.ProcessId);
+        var heapBefore = await ManagedHeap.SettledAsync(portal.ProcessId, ct);
         await HeapDumpAsync("before", ct);
 
         var contexts = new List<IBrowserContext>();
@@ -104,7 +105,6 @@ public sealed class LoadAndMemoryTests(PortalServer portal)
                 await PortalServer.WaitForCircuitAsync(page);
             }
             await Task.Delay(1000, ct); // let the last renders settle before reading memory
-            // RSS first: the forced collections below may return memory to the system.
             var after = ResidentKilobytes(portal.ProcessId);
             var heapAfter = await ManagedHeap.SettledAsync(portal.ProcessId, ct);
             await HeapDumpAsync($"after-{circuits}", ct);
