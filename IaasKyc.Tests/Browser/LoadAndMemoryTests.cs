@@ -80,13 +80,17 @@ public sealed class LoadAndMemoryTests(PortalServer portal)
     public async Task Circuits_on_the_customers_page_report_server_memory_per_circuit()
     {
         var circuits = Setting("IAASKYC_CIRCUITS", 20);
+        var ct = TestContext.Current.CancellationToken;
         await using var first = await portal.NewContextAsync();
         var firstPage = await first.NewPageAsync();
         await PortalServer.SignInAsync(firstPage, "auditor@iaaskyc.example", UsersDemoSeed.Password);
         await firstPage.GotoAsync("/customers");
         await PortalServer.WaitForCircuitAsync(firstPage);
         var cookies = await first.CookiesAsync();
+        // RSS before the forced collections at both points: they may return memory to the system.
         var before = ResidentKilobytes(portal.ProcessId);
+        var heapBefore = await ManagedHeap.SettledAsync(portal.ProcessId, ct);
+        await HeapDumpAsync("before", ct);
 
         var contexts = new List<IBrowserContext>();
         try
@@ -100,10 +104,14 @@ public sealed class LoadAndMemoryTests(PortalServer portal)
                 await page.GotoAsync("/customers");
                 await PortalServer.WaitForCircuitAsync(page);
             }
-            await Task.Delay(1000, TestContext.Current.CancellationToken); // let the last renders settle before reading memory
+            await Task.Delay(1000, ct); // let the last renders settle before reading memory
             var after = ResidentKilobytes(portal.ProcessId);
-            Report($"{circuits} circuits on /customers: server resident memory {before / 1024.0:0} MB → {after / 1024.0:0} MB, " +
-                   $"{(after - before) / (double)circuits:0} KB per circuit (target ≤ 300 KB)");
+            var heapAfter = await ManagedHeap.SettledAsync(portal.ProcessId, ct);
+            await HeapDumpAsync($"after-{circuits}", ct);
+            Report($"{circuits} circuits on /customers: managed heap live after a full GC {heapBefore.LiveBytes / 1048576.0:0.0} MB → {heapAfter.LiveBytes / 1048576.0:0.0} MB, " +
+                   $"{(heapAfter.LiveBytes - heapBefore.LiveBytes) / 1024.0 / circuits:0} KB per circuit (target ≤ 300 KB); " +
+                   $"resident memory {before / 1024.0:0} MB → {after / 1024.0:0} MB, {(after - before) / (double)circuits:0} KB per circuit; " +
+                   $"portal GC {PortalGcMode()}; load average {LoadAverage()}");
         }
         finally
         {
@@ -111,6 +119,32 @@ public sealed class LoadAndMemoryTests(PortalServer portal)
         }
         Assert.Equal(circuits, contexts.Count);
     }
+
+    /// <summary>
+    /// With IAASKYC_HEAPDUMP set to a command line holding {pid} and {file} (for example
+    /// <c>dotnet-gcdump collect -p {pid} -o {file}</c>), runs it before and after the circuits open, with the file in
+    /// artifacts/heapdump/: what the circuits hold, type by type (docs/performance.md).
+    /// </summary>
+    private async Task HeapDumpAsync(string name, CancellationToken ct)
+    {
+        if (Environment.GetEnvironmentVariable("IAASKYC_HEAPDUMP") is not { Length: > 0 } command) return;
+        var file = Path.Combine(Directory.CreateDirectory(Path.Combine(portal.RepoRoot, "artifacts", "heapdump")).FullName, name);
+        var words = command.Replace("{pid}", portal.ProcessId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{file}", file, StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        using var dump = Process.Start(words[0], words[1..]);
+        await dump.WaitForExitAsync(ct);
+    }
+
+    /// <summary>The portal's GC flavour as configured for it: its runtimeconfig.json, unless DOTNET_gcServer overrides it.</summary>
+    private string PortalGcMode()
+    {
+        var server = Environment.GetEnvironmentVariable("DOTNET_gcServer") is { Length: > 0 } env
+            ? env == "1"
+            : File.ReadAllText(Path.Combine(portal.PortalBinFolder, "IaasKyc.Portal.runtimeconfig.json")).Contains("\"System.GC.Server\": true", StringComparison.Ordinal);
+        return server ? "server" : "workstation";
+    }
+
+    private static string LoadAverage() => string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
     /// <summary>VmRSS of a process, from /proc (Linux).</summary>
     private static long ResidentKilobytes(int pid)

@@ -63,6 +63,9 @@ public sealed class PortalServer : IAsyncLifetime
     /// <summary>The portal process's id (its memory is read from /proc by the circuit benchmark).</summary>
     public int ProcessId => process?.Id ?? throw new InvalidOperationException("The portal is not running.");
 
+    /// <summary>The folder of the portal's build output (IaasKyc.Portal.dll and its runtimeconfig.json).</summary>
+    public string PortalBinFolder { get; private set; } = "";
+
     /// <summary>Everything the portal wrote to stdout and stderr so far.</summary>
     public string Output
     {
@@ -210,7 +213,8 @@ public sealed class PortalServer : IAsyncLifetime
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = testBin.Parent!.Name;
         var contentRoot = Path.Combine(RepoRoot, "IaasKyc.Portal");
-        var dll = Path.Combine(contentRoot, "bin", configuration, testBin.Name, "IaasKyc.Portal.dll");
+        PortalBinFolder = Path.Combine(contentRoot, "bin", configuration, testBin.Name);
+        var dll = Path.Combine(PortalBinFolder, "IaasKyc.Portal.dll");
         if (!File.Exists(dll))
             throw new InvalidOperationException($"The portal is not built at {dll}: build the solution first (dotnet build IaasKyc.sln -c {configuration}).");
 
