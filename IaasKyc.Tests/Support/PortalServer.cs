@@ -50,7 +50,16 @@ public sealed class PortalServer : IAsyncLifetime
     /// <summary>The portal process's id (its memory is read from /proc by the circuit benchmark).</summary>
     public int ProcessId => process?.Id ?? throw new InvalidOperationException("The portal is not running.");
 
-    /// <summary>Everything the portal wrote to stdout and stderr so far.</summary>
+    /// <summary>Demo data at start-up (the browser tests need it); a test that only speaks HTTP starts faster without.</summary>
+    public bool DemoSeed { get; init; } = true;
+
+    /// <summary>The file under artifacts/browser-tests/ that keeps the portal's output after the run.</summary>
+    public string LogName { get; init; } = "portal.log";
+
+    /// <summary>The portal's SQLite database, in the fixture's data folder: the same file across <see cref="RestartAsync"/>.</summary>
+    public string DatabasePath => Path.Combine(dataFolder, "portal.db");
+
+    /// <summary>Everything the portal wrote to stdout and stderr so far (across restarts).</summary>
     public string Output
     {
         get { lock (output) return output.ToString(); }
@@ -62,6 +71,30 @@ public sealed class PortalServer : IAsyncLifetime
         var browserStarted = LaunchBrowserAsync();
         await StartPortalAsync();
         await browserStarted;
+    }
+
+    /// <summary>Starts the portal alone, without a browser, for a test that only speaks HTTP (then dispose as usual).</summary>
+    public Task StartPortalOnlyAsync() => StartPortalAsync();
+
+    /// <summary>
+    /// Kills the portal with SIGKILL (<see cref="Process.Kill()"/> on Linux): no graceful shutdown, no disposal, no
+    /// flushing, the way a crash or an OOM kill ends it. <see cref="RestartAsync"/> brings it back.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        var running = process ?? throw new InvalidOperationException("The portal is not running.");
+        stopping = true;
+        running.Kill();
+        await running.WaitForExitAsync();
+    }
+
+    /// <summary>Starts the portal again after <see cref="KillAsync"/>, on the same port, data folder, keys and database.</summary>
+    public async Task RestartAsync()
+    {
+        if (process is { HasExited: false }) throw new InvalidOperationException("The portal is still running: kill it first.");
+        process?.Dispose();
+        stopping = false;
+        await StartPortalAsync();
     }
 
     /// <summary>A fresh browser context (no cookies) whose relative URLs resolve against the portal.</summary>
@@ -201,7 +234,7 @@ public sealed class PortalServer : IAsyncLifetime
         env["Security__MasterKeyFile"] = Path.Combine(dataFolder, "keys", "master.key");
         env["Storage__UploadsPath"] = Path.Combine(dataFolder, "uploads");
         env["Mail__PickupFolder"] = Path.Combine(dataFolder, "mail");
-        env["Demo__Seed"] = "true";
+        env["Demo__Seed"] = DemoSeed ? "true" : "false";
         // Many sign-ins from one address in a minute: raise the limits the tests are not about.
         env["RateLimits__SignInPerMinute"] = "1000";
         env["RateLimits__ApiPerMinute"] = "1000000";
@@ -252,7 +285,7 @@ public sealed class PortalServer : IAsyncLifetime
         try
         {
             var folder = Directory.CreateDirectory(Path.Combine(RepoRoot, "artifacts", "browser-tests"));
-            File.WriteAllText(Path.Combine(folder.FullName, "portal.log"), Output);
+            File.WriteAllText(Path.Combine(folder.FullName, LogName), Output);
         }
         catch (IOException)
         {
