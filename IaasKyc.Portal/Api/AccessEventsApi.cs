@@ -12,7 +12,7 @@ public static class AccessEventsApi
     {
         v1.MapPost("/accounts/{reference}/access-events", IngestAsync)
             .RequireAuthorization(Policies.ApiScope(ApiScopes.Customers))
-            .Accepts<AccessEventInput[]>("application/json")
+            .AcceptsBody<AccessEventInput[]>("application/json")
             .Produces<AccessEventsStored>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -29,7 +29,7 @@ public static class AiTrainingApi
                 "networking above `aiClusterNetworkGbps`, both compared as `clusterCapacity` and `clusterNetworking`). Invalid input: 400 keyed by the parameter.");
         v1.MapPost("/usage-signals", SignalAsync)
             .RequireAuthorization(Policies.ApiScope(ApiScopes.Signals))
-            .Accepts<UsageSignalInput>("application/json")
+            .AcceptsBody<UsageSignalInput>("application/json")
             .Produces<SignalResponse>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -34,6 +34,14 @@ public static class ApiEndpoints
 
         return app;
     }
+
+    /// <summary>
+    /// Documents the request body in the OpenAPI document, and lets any content type reach the endpoint: a plain
+    /// <c>Accepts</c> makes routing answer another content type with its own empty 415, before the API key is checked
+    /// (and re-executed as an empty 400 by the status code pages). The handler refuses a wrong body as problem details.
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsBody<TRequest>(this RouteHandlerBuilder endpoint, string contentType) where TRequest : notnull =>
+        endpoint.Accepts<TRequest>(contentType, "*/*");
 }
 
 public sealed record ChainVerificationResponse(bool Ok, long Entries, long? FirstBrokenSequence);

@@ -29,7 +29,7 @@ public static class CustomersApi
                 `accounts[0].paymentMeans.type`); nothing is stored. An account reference already in use: 400 at `accounts[i].reference`.
                 Bodies over 1 MB: 413.
                 """)
-            .Accepts<CustomerRequest>("application/json")
+            .AcceptsBody<CustomerRequest>("application/json")
             .Produces<CreatedCustomerResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);

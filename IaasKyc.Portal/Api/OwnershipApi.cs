@@ -28,7 +28,7 @@ public static class OwnershipApi
                 person): 400 problem details with `errors` keyed `nodes[2]`, `edges[4].percent`, …; the stored structure is unchanged.
                 An individual customer: 400. Unknown customer: 404.
                 """)
-            .Accepts<OwnershipInput>("application/json")
+            .AcceptsBody<OwnershipInput>("application/json")
             .Produces<OwnershipResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -17,7 +17,7 @@ public static class ScreeningApi
             var files = string.Join(", ", source.FileNames().Select(n => $"`{n}`"));
             v1.MapPost($"/lists/{source.Code()}", (HttpContext http, ListImportService service, CancellationToken ct) => ImportAsync(source, http, service, ct))
                 .RequireAuthorization(Policies.ApiScope(ApiScopes.Lists))
-                .Accepts<IFormFile>("multipart/form-data")
+                .AcceptsBody<IFormFile>("multipart/form-data")
                 .Produces<SnapshotResponse>(StatusCodes.Status201Created)
                 .ProducesValidationProblem()
                 .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -48,7 +48,7 @@ public static class ScreeningApi
     private static async Task<IResult> ImportAsync(ListSource source, HttpContext http, ListImportService service, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType)
-            return ApiProblems.Invalid([new Finding("list.multipart", $"Send the file(s) {string.Join(", ", source.FileNames())} as multipart/form-data.", "request")]);
+            return ApiProblems.Invalid(source.FileNames().Select(n => new Finding("list.multipart", $"Send the file {n} as the form field {n} of a multipart/form-data body.", n)));
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
             limit.MaxRequestBodySize = ListImportService.MaxFileBytes * source.FileNames().Count + 1024 * 1024;
 

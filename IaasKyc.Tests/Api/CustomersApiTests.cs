@@ -252,6 +252,19 @@ public sealed class CustomersApiTests(ApiFactory factory) : IClassFixture<ApiFac
     }
 
     [Fact]
+    public async Task A_body_that_is_not_JSON_is_refused_after_the_key_is_checked_with_a_problem()
+    {
+        static StringContent Xml() => new("<customer/>", Encoding.UTF8, "application/xml");
+
+        using var anonymous = await factory.Client(key: null).PostAsync("/api/v1/customers", Xml(), Ct);
+        using var keyed = await factory.Client(ApiFactory.BootstrapKey).PostAsync("/api/v1/customers", Xml(), Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, keyed.StatusCode);
+        Assert.Equal("application/problem+json", keyed.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task A_key_without_the_customers_scope_is_refused_with_403_and_one_with_it_is_the_audited_actor()
     {
         var auditOnly = await factory.CreateKeyAsync(ApiScopes.Audit);

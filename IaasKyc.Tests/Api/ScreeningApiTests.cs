@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using IaasKyc.Portal.Features.ApiKeys;
 using IaasKyc.Tests.Support;
@@ -79,6 +80,26 @@ public sealed class ScreeningApiTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Equal(HttpStatusCode.Forbidden, (await screeningOnly.PostAsync("/api/v1/lists/ofac-sdn", Form(ListFixtures.Sdn()), Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await listsOnly.GetAsync("/api/v1/screening/search?name=Korvex", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.Client().GetAsync("/api/v1/lists", Ct)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("ofac-sdn", "sdn")]
+    [InlineData("bis-dpl", "dpl")]
+    [InlineData("csl", "csl")]
+    public async Task JSON_posted_to_an_import_is_checked_for_the_key_first_then_answered_with_a_400_naming_the_file_field(string list, string field)
+    {
+        var url = $"/api/v1/lists/{list}";
+        static StringContent Json() => new("{\"sdn\": \"not a file\"}", Encoding.UTF8, "application/json");
+
+        using var anonymous = await factory.Client().PostAsync(url, Json(), Ct);
+        using var wrongScope = await factory.Client(await factory.CreateKeyAsync(ApiScopes.Screening)).PostAsync(url, Json(), Ct);
+        using var listsKey = await factory.Client(await factory.CreateKeyAsync(ApiScopes.Lists)).PostAsync(url, Json(), Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, wrongScope.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, listsKey.StatusCode);
+        Assert.All([anonymous, wrongScope, listsKey], r => Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType));
+        Assert.Contains("multipart/form-data", (string?)(await JsonOf(listsKey))["errors"]![field]![0]);
     }
 
     [Fact]

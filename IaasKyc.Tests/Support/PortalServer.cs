@@ -66,7 +66,10 @@ public sealed class PortalServer : IAsyncLifetime
     /// <summary>The folder of the portal's build output (IaasKyc.Portal.dll and its runtimeconfig.json).</summary>
     public string PortalBinFolder { get; private set; } = "";
 
-    /// <summary>Everything the portal wrote to stdout and stderr so far.</summary>
+    /// <summary>The portal's SQLite database, in the fixture's data folder: the same file across <see cref="RestartAsync"/>.</summary>
+    public string DatabasePath => Path.Combine(dataFolder, "portal.db");
+
+    /// <summary>Everything the portal wrote to stdout and stderr so far (across restarts).</summary>
     public string Output
     {
         get { lock (output) return output.ToString(); }
@@ -94,6 +97,27 @@ public sealed class PortalServer : IAsyncLifetime
         };
         client.DefaultRequestHeaders.Add("X-Api-Key", key ?? ApiBootstrapKey);
         return client;
+    }
+
+    /// <summary>
+    /// Kills the portal with SIGKILL (<see cref="Process.Kill()"/> on Linux): no graceful shutdown, no disposal, no
+    /// flushing, the way a crash or an OOM kill ends it. <see cref="RestartAsync"/> brings it back.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        var running = process ?? throw new InvalidOperationException("The portal is not running.");
+        stopping = true;
+        running.Kill();
+        await running.WaitForExitAsync();
+    }
+
+    /// <summary>Starts the portal again after <see cref="KillAsync"/>, on the same port, data folder, keys and database.</summary>
+    public async Task RestartAsync()
+    {
+        if (process is { HasExited: false }) throw new InvalidOperationException("The portal is still running: kill it first.");
+        process?.Dispose();
+        stopping = false;
+        await StartPortalAsync();
     }
 
     /// <summary>A fresh browser context (no cookies) whose relative URLs resolve against the portal.</summary>
@@ -231,7 +255,7 @@ public sealed class PortalServer : IAsyncLifetime
         // Static web assets are served from the build output only in Development (when not published).
         env["ASPNETCORE_ENVIRONMENT"] = "Development";
         env["DOTNET_ENVIRONMENT"] = "Development";
-        env["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(dataFolder, "portal.db")}";
+        env["ConnectionStrings__Portal"] = $"Data Source={DatabasePath}";
         env["Security__KeysPath"] = Path.Combine(dataFolder, "keys");
         env["Security__MasterKeyFile"] = Path.Combine(dataFolder, "keys", "master.key");
         env["Storage__UploadsPath"] = Path.Combine(dataFolder, "uploads");
