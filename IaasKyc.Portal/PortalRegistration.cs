@@ -135,6 +135,7 @@ public static class PortalRegistration
         services.AddHostedService<Features.Resellers.AttestationRenewalJob>();
         services.AddHostedService<Features.Retention.RetentionJob>();
         services.AddHostedService<Features.Dashboard.DeadlineNotifier>();
+        services.AddHostedService<Features.SpecialMeasures.SpecialMeasureRiskJob>();
         return builder;
     }
 

@@ -116,6 +116,24 @@ public sealed class SpecialMeasureService(IDbContextFactory<PortalDbContext> dbF
     }
 
     /// <summary>
+    /// For the hourly job: the approved measures that took effect or expired within the last week (a week, so that days the
+    /// portal was down are caught up) get the stored risk of the customers they touch brought up to date, as approving or
+    /// withdrawing does. Recomputing a risk that has not changed writes nothing. Returns the measures looked at.
+    /// </summary>
+    public async Task<int> RefreshRiskOfMeasuresChangingStandingAsync(CancellationToken ct = default)
+    {
+        var today = time.Today;
+        var since = today.AddDays(-7);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = await db.SpecialMeasures.AsNoTracking()
+            .Where(m => m.Status == MeasureStatus.Approved
+                && ((m.EffectiveDate > since && m.EffectiveDate <= today) || (m.ExpiryDate > since && m.ExpiryDate <= today)))
+            .OrderBy(m => m.Number).Select(m => m.Id).ToListAsync(ct);
+        foreach (var id in ids) await RefreshRiskAsync(id, ct);
+        return ids.Count;
+    }
+
+    /// <summary>
     /// Stores the risk of every customer the entry touches as it stands today, so that lists and queues show it (the customer page,
     /// verification and the provisioning gate evaluate measures live in any case).
     /// </summary>

@@ -184,6 +184,28 @@ public sealed class SpecialMeasureServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_a_prohibition_approved_ahead_takes_effect_and_later_expires_the_hourly_job_stores_the_customers_risk()
+    {
+        var german = await SubmittedGermanAsync();
+        await RecordAsync(Pending("DE") with { ExpiryDate = Today.AddDays(200) });
+        var job = db.As<SpecialMeasureService>(SpecialMeasureRiskJob.ActorName);
+        Task<RiskLevel> StoredRiskAsync() => db.Get<CustomerQueries>().ListAsync(new CustomerQuery()).ContinueWith(t => t.Result.Items.Single().Risk);
+        var before = await StoredRiskAsync();
+        Assert.NotEqual(RiskLevel.Prohibited, before);
+        Assert.Equal(0, await job.RefreshRiskOfMeasuresChangingStandingAsync());
+
+        db.Clock.Advance(TimeSpan.FromDays(170)); // the effective date
+        Assert.Equal(1, await job.RefreshRiskOfMeasuresChangingStandingAsync());
+        Assert.Equal(RiskLevel.Prohibited, await StoredRiskAsync());
+        Assert.Equal(["Nordlicht Rechenzentrum GmbH"], (await db.Get<CustomerQueries>().ListAsync(new CustomerQuery(Risk: RiskLevel.Prohibited))).Items.Select(c => c.Name));
+        Assert.Contains(await db.AuditEntriesAsync(), e => e is { EntityType: "Customer", Actor: SpecialMeasureRiskJob.ActorName } && string.Equals(e.EntityId, german.ToString(), StringComparison.OrdinalIgnoreCase));
+
+        db.Clock.Advance(TimeSpan.FromDays(31)); // a day past the expiry (days the job did not run are caught up)
+        Assert.Equal(1, await job.RefreshRiskOfMeasuresChangingStandingAsync());
+        Assert.Equal(before, await StoredRiskAsync());
+    }
+
+    [Fact]
     public async Task An_entry_awaiting_approval_does_not_count_even_when_its_dates_are_in_effect()
     {
         var german = await SubmittedGermanAsync();
