@@ -1,8 +1,8 @@
+using System.Security.Cryptography;
 using System.Text;
 using IaasKyc.Domain.Customers;
 using IaasKyc.Portal.Features.Customers;
 using IaasKyc.Tests.Support;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
