@@ -35,13 +35,34 @@ public sealed record ChartBar(string Label, int Count);
 public sealed record DashboardCharts(IReadOnlyList<ChartBar> ByStatus, IReadOnlyList<ChartBar> ByRisk, IReadOnlyList<ChartBar> ForeignByCountry,
     IReadOnlyList<ChartBar> VerifiedPerWeek, IReadOnlyList<ChartBar> HitsByDecision);
 
+/// <summary>Everything Home shows: the summary cards, the work by role, the compact board (30 days, 8 rows) and the charts.</summary>
+public sealed record HomeDashboard(Home.HomeSummary Summary, DashboardWork Work, DeadlineBoard Board, DashboardCharts Charts);
+
 /// <summary>The Home dashboard by role (issue 9 item 1) and its charts (item 3): every figure counted from stored data.</summary>
-public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactory, DeadlineService deadlines, JobMonitor jobs, PortalTime time)
+public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactory, DeadlineService deadlines, Home.HomeService home, JobMonitor jobs,
+    PortalTime time)
 {
+    public const int HomeBoardDays = 30;
+    public const int HomeBoardRows = 8;
+
     public const int RecentDays = 7;
     public const int ThroughputWeeks = 12;
     public const int TopCountries = 15;
     public static readonly IReadOnlyList<string> ListSources = ["ofac-sdn", "bis-dpl", "csl"];
+
+    /// <summary>
+    /// What Home loads, side by side (each part reads through a context of its own): the summary and the charts while the
+    /// compact board and then the work by role, which takes the user's clocks due from the board, load. SQLite answers
+    /// "async" calls synchronously, so the two independent parts are started on the thread pool.
+    /// </summary>
+    public async Task<HomeDashboard> HomeAsync(string me, DashboardRoles roles, CancellationToken ct = default)
+    {
+        var summary = Task.Run(() => home.SummaryAsync(me, ct), ct);
+        var charts = Task.Run(() => ChartsAsync(ct), ct);
+        var board = await deadlines.BoardAsync(new DeadlineFilter(HorizonDays: HomeBoardDays, Take: HomeBoardRows, Me: me), ct);
+        var work = await WorkAsync(me, roles, board.MineDue, ct);
+        return new(await summary, work, board, await charts);
+    }
 
     /// <param name="myClocksDue">The user's clocks due soon or overdue when the caller has the board already (Home does); counted here otherwise.</param>
     public async Task<DashboardWork> WorkAsync(string user, DashboardRoles roles, int? myClocksDue = null, CancellationToken ct = default)

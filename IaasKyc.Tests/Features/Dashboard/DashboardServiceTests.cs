@@ -81,6 +81,29 @@ public sealed class DashboardServiceTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Home_loads_the_summary_the_work_the_compact_board_and_the_charts_side_by_side_as_each_alone_gives_them()
+    {
+        await using (var context = db.NewContext())
+        {
+            context.AddRange(Customer("Mine Draft", by: "officer"), Customer("Theirs Submitted", by: "officer2", status: CustomerStatus.Submitted),
+                Customer("Due Verified", status: CustomerStatus.Verified, reverifyDue: Today.AddDays(2), country: "DE", usPerson: false));
+            await context.SaveChangesAsync();
+        }
+        var roles = new DashboardRoles(true, true, false, false);
+        var service = db.Get<DashboardService>();
+
+        var home = await service.HomeAsync("officer", roles);
+
+        var board = await db.Get<DeadlineService>().BoardAsync(new DeadlineFilter(HorizonDays: 30, Take: 8, Me: "officer"));
+        Assert.Equal(board.Rows.Select(r => (r.Item.Key, r.Standing.State)), home.Board.Rows.Select(r => (r.Item.Key, r.Standing.State)));
+        Assert.Equal((1, 1), (home.Board.DueSoon, home.Work.Officer!.MyDrafts));
+        Assert.Equal(await service.WorkAsync("officer", roles), home.Work);
+        Assert.Equal(await db.Get<IaasKyc.Portal.Features.Home.HomeService>().SummaryAsync("officer"), home.Summary);
+        Assert.Equal((await service.ChartsAsync()).ByStatus, home.Charts.ByStatus);
+        Assert.Equal(3, home.Charts.ByStatus.Sum(b => b.Count));
+    }
+
+    [Fact]
     public async Task Charts_count_customers_by_status_risk_and_foreign_country_and_verifications_per_week()
     {
         await using (var context = db.NewContext())
