@@ -63,7 +63,7 @@ public sealed class OwnerProfileFormModel
 
     /// <summary>
     /// A save refused because <paramref name="stored"/> was saved meanwhile: its fields next to this form's. The document number
-    /// stays masked on both sides; left empty here it keeps the stored one.
+    /// stays masked on both sides; left empty under a chosen document type it keeps the stored one, and with no type the document is removed.
     /// </summary>
     public EditConflict ConflictWith(OwnerProfileView stored)
     {
@@ -73,7 +73,8 @@ public sealed class OwnerProfileFormModel
             ("Date of birth", f => f.DateOfBirth), ("Nationality", f => Code(f.Nationality)), ("Street address", f => f.Line1), ("Address line 2", f => f.Line2),
             ("City", f => f.City), ("Region", f => f.Region), ("Postal code", f => f.PostalCode), ("Country", f => Code(f.Country)), ("Email", f => f.Email),
             ("Phone", f => f.Phone), ("Identity document", f => f.DocumentType),
-            ("Document number", f => string.IsNullOrWhiteSpace(f.DocumentNumber) ? stored.DocumentNumberMasked : FieldCipher.Mask(f.DocumentNumber.Trim())),
+            ("Document number", f => string.IsNullOrWhiteSpace(f.DocumentType) ? null
+                : string.IsNullOrWhiteSpace(f.DocumentNumber) ? stored.DocumentNumberMasked : FieldCipher.Mask(f.DocumentNumber.Trim())),
             ("Issuing country", f => Code(f.DocumentCountry)), ("U.S. or foreign person", f => EditConflict.YesNo(f.UsPerson, "U.S. person", "Foreign person")),
             ("Basis of the determination", f => f.Basis),
         ];
