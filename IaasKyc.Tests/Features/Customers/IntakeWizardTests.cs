@@ -44,6 +44,17 @@ public sealed class IntakeWizardTests : ComponentTestBase
 
     private static void ClickNext(IRenderedComponent<IComponent> cut) => cut.Find("[data-testid=next]").Click();
 
+    /// <summary>Types a Berlin address with the given email and phone into the contact step and saves it.</summary>
+    private static void SaveBerlinContact(IRenderedComponent<IComponent> cut, string email, string phone)
+    {
+        Type(cut, "line1", "Hauptstraße 5");
+        Type(cut, "city", "Berlin");
+        Choose(cut, "country", "DE");
+        Type(cut, "email", email);
+        Type(cut, "phone", phone);
+        ClickNext(cut);
+    }
+
     private async Task<Guid> DraftAsync(int steps, bool foreign = true, bool withAccount = false)
     {
         var identity = new IntakeInput("entity", "Müller Rechenzentrum GmbH", null, "2015-03-02", foreign ? "DE" : "US-DE", null, null, null, null, null);
@@ -90,12 +101,7 @@ public sealed class IntakeWizardTests : ComponentTestBase
         await SavedByOtherUserAsync(s => s.SaveContactAsync(id, seen, new IntakeInput(null, null, null, null, null,
             new AddressInput("Leopoldstraße 9", null, "München", null, "80802", "DE"), "kyc@mueller.example", "+49 89 1234567", null, null), Ct));
 
-        Type(cut, "line1", "Hauptstraße 5");
-        Type(cut, "city", "Berlin");
-        Choose(cut, "country", "DE");
-        Type(cut, "email", "kyc@mueller.example");
-        Type(cut, "phone", "+49 30 1234567");
-        ClickNext(cut);
+        SaveBerlinContact(cut, "kyc@mueller.example", "+49 30 1234567");
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=conflict]"));
         return (id, cut);
@@ -198,12 +204,7 @@ public sealed class IntakeWizardTests : ComponentTestBase
         var cut = RenderWizard(id);
         cut.WaitForAssertion(() => cut.Find("[data-testid=contact-form]"));
 
-        Type(cut, "line1", "Hauptstraße 5");
-        Type(cut, "city", "Berlin");
-        Choose(cut, "country", "DE");
-        Type(cut, "email", "it@mueller.example");
-        Type(cut, "phone", "12345");
-        ClickNext(cut);
+        SaveBerlinContact(cut, "it@mueller.example", "12345");
 
         cut.WaitForAssertion(() => Assert.Contains("This is not a valid phone number in Germany", FieldText(cut, "phone")));
         Assert.Equal("12345", cut.Find("#phone").GetAttribute("value"));
