@@ -58,6 +58,11 @@ public sealed class ConcurrentEditFlowTests(PortalServer portal)
         await Expect(second.GetByLabel("City", new() { Exact = true })).ToHaveValueAsync("Berlin");
         await Expect(second.GetByLabel("Address line 1", new() { Exact = true })).ToHaveValueAsync("Hauptstraße 5");
         await second.ScreenshotAsync(new() { Path = Path.Combine(shots, "conflict-1-both-versions.png"), FullPage = true });
+        // How the comparison reads on a phone.
+        await second.SetViewportSizeAsync(390, 844);
+        await Expect(conflict.GetByTestId("keep-mine")).ToBeVisibleAsync();
+        await second.ScreenshotAsync(new() { Path = Path.Combine(shots, "conflict-1-narrow.png"), FullPage = true });
+        await second.SetViewportSizeAsync(1280, 800);
 
         await conflict.GetByTestId("keep-mine").ClickAsync();
         await Expect(second.GetByTestId("determination-form")).ToBeVisibleAsync();
