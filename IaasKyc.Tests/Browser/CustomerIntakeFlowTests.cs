@@ -125,7 +125,7 @@ public sealed partial class CustomerIntakeFlowTests(PortalServer portal)
     }
 
     /// <summary>Types the code into the country autocomplete and picks the suggestion "DE — Germany".</summary>
-    private static async Task ChooseCountryAsync(IPage page, string label)
+    internal static async Task ChooseCountryAsync(IPage page, string label)
     {
         var input = page.GetByLabel(label, new() { Exact = true });
         await input.FillAsync("DE");

@@ -12,6 +12,9 @@ public sealed record AuditRow(long Sequence, DateTime AtUtc, string Actor, strin
 
 public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Total);
 
+/// <summary>Who last saved a record, and when (from the trail, which every save writes).</summary>
+public sealed record LastChange(string By, DateTime AtUtc);
+
 public sealed class AuditService(IDbContextFactory<PortalDbContext> dbFactory, SubjectKeyring keyring, PortalTime time)
 {
     public const int MaxPageSize = 200;
@@ -81,6 +84,14 @@ public sealed class AuditService(IDbContextFactory<PortalDbContext> dbFactory, S
         var rows = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == entityType && e.EntityId == entityId)
             .OrderByDescending(e => e.Sequence).Take(limit).ToListAsync(ct);
         return await RevealAsync(db, rows, ct);
+    }
+
+    /// <summary>The newest entry of one entity: who saved it last and when (shown when someone else's save refuses a stale one).</summary>
+    public async Task<LastChange?> LastChangeAsync(string entityType, string entityId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == entityType && e.EntityId == entityId)
+            .OrderByDescending(e => e.Sequence).Select(e => new LastChange(e.Actor, e.AtUtc)).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>Everything recorded about one data subject (a customer and its accounts, evidence, decisions), newest first.</summary>

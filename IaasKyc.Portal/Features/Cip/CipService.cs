@@ -5,8 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IaasKyc.Portal.Features.Cip;
 
+/// <param name="BasedOn">The number of the version the draft was written from (null for the first): a newer one refuses it, so no one's text is lost.</param>
 public sealed record CipDraft(string? VerificationProcedures, string? RestrictedUse, string? RefusalAndClosure, string? UnverifiedCustomers,
-    string? CustomerNotice, string? AbuseDetectionResources, string? ContactName, string? ContactTitle, string? ContactEmail, string? ContactPhone);
+    string? CustomerNotice, string? AbuseDetectionResources, string? ContactName, string? ContactTitle, string? ContactEmail, string? ContactPhone,
+    int? BasedOn = null);
 
 /// <summary>The provider's written CIP (proposed § 7.301): versions are published by Approvers and never edited.</summary>
 public sealed class CipService(IDbContextFactory<PortalDbContext> dbFactory, AuditActor actor, PortalTime time)
@@ -42,7 +44,10 @@ public sealed class CipService(IDbContextFactory<PortalDbContext> dbFactory, Aud
         if (f.Count > 0) return Outcome.Invalid(f);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var number = (await db.CipDocuments.MaxAsync(x => (int?)x.Number, ct) ?? 0) + 1;
+        var latest = await db.CipDocuments.MaxAsync(x => (int?)x.Number, ct);
+        if (latest != d.BasedOn)
+            return Outcome.ConflictWith($"CIP v{latest} was published since you started this draft: compare it with yours before publishing.");
+        var number = (latest ?? 0) + 1;
         var document = new CipDocument(Guid.NewGuid(), number, doc.Procedures, doc.Restricted, doc.Refusal, doc.Unverified, doc.Notice, doc.Abuse,
             doc.Name, doc.Title, email!, phone!, await actor.NameAsync(), time.UtcNow);
         db.CipDocuments.Add(document);

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using IaasKyc.Domain.Customers;
 using IaasKyc.Domain.Owners;
+using IaasKyc.Portal.Components.Shared;
 using IaasKyc.Portal.Features.Customers.Intake;
+using IaasKyc.Portal.Security;
 
 namespace IaasKyc.Portal.Features.Owners;
 
@@ -58,6 +60,26 @@ public sealed class OwnerProfileFormModel
     public OwnerProfileInput ToInput() => new(DateOfBirth, IntakeCatalog.Resolve(Nationality),
         new AddressInput(Line1, Line2, City, Region, PostalCode, IntakeCatalog.Resolve(Country)), Email, Phone,
         DocumentType, DocumentNumber, IntakeCatalog.Resolve(DocumentCountry), UsPerson, Basis);
+
+    /// <summary>
+    /// A save refused because <paramref name="stored"/> was saved meanwhile: its fields next to this form's. The document number
+    /// stays masked on both sides; left empty under a chosen document type it keeps the stored one, and with no type the document is removed.
+    /// </summary>
+    public EditConflict ConflictWith(OwnerProfileView stored)
+    {
+        static string? Code(string? typed) => IntakeCatalog.Resolve(typed) ?? typed;
+        (string, Func<OwnerProfileFormModel, string?>)[] fields =
+        [
+            ("Date of birth", f => f.DateOfBirth), ("Nationality", f => Code(f.Nationality)), ("Street address", f => f.Line1), ("Address line 2", f => f.Line2),
+            ("City", f => f.City), ("Region", f => f.Region), ("Postal code", f => f.PostalCode), ("Country", f => Code(f.Country)), ("Email", f => f.Email),
+            ("Phone", f => f.Phone), ("Identity document", f => f.DocumentType),
+            ("Document number", f => string.IsNullOrWhiteSpace(f.DocumentType) ? null
+                : string.IsNullOrWhiteSpace(f.DocumentNumber) ? stored.DocumentNumberMasked : FieldCipher.Mask(f.DocumentNumber.Trim())),
+            ("Issuing country", f => Code(f.DocumentCountry)), ("U.S. or foreign person", f => EditConflict.YesNo(f.UsPerson, "U.S. person", "Foreign person")),
+            ("Basis of the determination", f => f.Basis),
+        ];
+        return EditConflict.Between(From(stored), this, fields, stored.UpdatedBy, stored.UpdatedAtUtc);
+    }
 
     public static OwnerProfileFormModel From(OwnerProfileView p) => new()
     {

@@ -52,6 +52,16 @@ public sealed class AgreementForm
 
     [Required(ErrorMessage = "Enter the agreement's reference, for example the contract number."), StringLength(ResellerRules.ReferenceMax)]
     public string? AgreementReference { get; set; }
+
+    /// <summary>The fields a concurrency conflict compares.</summary>
+    public static readonly (string, Func<AgreementForm, string?>)[] Compared =
+        [("Agreement date", f => f.AgreementDate), ("Agreement reference", f => f.AgreementReference)];
+
+    public static AgreementForm From(ResellerDetail r) => new()
+    {
+        AgreementDate = Customers.Intake.IdentityForm.Iso(r.AgreementDate),
+        AgreementReference = r.AgreementReference,
+    };
 }
 
 public sealed class EndAccountForm

@@ -20,8 +20,9 @@ public sealed class CertificationServiceTests : IAsyncDisposable
 
     private async Task PublishCipAsync(string contact = "Dana Whitfield")
     {
-        var published = await db.Get<CipService>().PublishAsync(new CipDraft("Documents and databases.", "Read-only", "Closed after 30 days", "Closed",
-            "Notice v1", "Abuse desk and flow logs", contact, "CIP Officer", "dana@provider.example", "+1 202 555 0100"));
+        var cip = db.Get<CipService>();
+        var published = await cip.PublishAsync(new CipDraft("Documents and databases.", "Read-only", "Closed after 30 days", "Closed",
+            "Notice v1", "Abuse desk and flow logs", contact, "CIP Officer", "dana@provider.example", "+1 202 555 0100", (await cip.CurrentAsync())?.Number));
         Assert.True(published.Ok, published.Message);
     }
 

@@ -19,7 +19,7 @@ public sealed class CipServiceTests : IAsyncDisposable
         var service = db.Get<CipService>();
 
         Assert.True((await service.PublishAsync(Draft("Dana Whitfield"))).Ok);
-        Assert.True((await service.PublishAsync(Draft("Sam Okoro"))).Ok);
+        Assert.True((await service.PublishAsync(Draft("Sam Okoro") with { BasedOn = 1 })).Ok);
 
         var history = await service.HistoryAsync();
         Assert.Equal([2, 1], history.Select(h => h.Number));
@@ -39,6 +39,23 @@ public sealed class CipServiceTests : IAsyncDisposable
         Assert.False(outcome.Ok);
         Assert.Equal(["contactEmail", "restrictedUse"], outcome.Findings.Select(f => f.Field).Order());
         Assert.Null(await service.CurrentAsync());
+    }
+
+    [Fact]
+    public async Task A_draft_written_from_an_older_version_is_a_conflict_and_publishes_nothing_until_based_on_the_newer_one()
+    {
+        var service = db.Get<CipService>();
+        Assert.True((await service.PublishAsync(Draft("Dana Whitfield"))).Ok);
+        Assert.True((await service.PublishAsync(Draft("Sam Okoro") with { BasedOn = 1 })).Ok);
+
+        var stale = await service.PublishAsync(Draft("Riya Patel") with { BasedOn = 1 });
+        var first = await service.PublishAsync(Draft("Riya Patel"));
+
+        Assert.True(stale.Conflict);
+        Assert.True(first.Conflict);
+        Assert.Equal("Sam Okoro", (await service.CurrentAsync())!.ContactName);
+        Assert.True((await service.PublishAsync(Draft("Riya Patel") with { BasedOn = 2 })).Ok);
+        Assert.Equal([3, 2, 1], (await service.HistoryAsync()).Select(h => h.Number));
     }
 
     public ValueTask DisposeAsync() => db.DisposeAsync();

@@ -1,6 +1,8 @@
 using Bunit;
 using IaasKyc.Domain.Customers;
 using IaasKyc.Portal.Data;
+using IaasKyc.Portal.Features;
+using IaasKyc.Portal.Features.Audit;
 using IaasKyc.Portal.Features.Customers;
 using IaasKyc.Portal.Features.Customers.Intake;
 using IaasKyc.Portal.Security;
@@ -42,6 +44,17 @@ public sealed class IntakeWizardTests : ComponentTestBase
 
     private static void ClickNext(IRenderedComponent<IComponent> cut) => cut.Find("[data-testid=next]").Click();
 
+    /// <summary>Types a Berlin address with the given email and phone into the contact step and saves it.</summary>
+    private static void SaveBerlinContact(IRenderedComponent<IComponent> cut, string email, string phone)
+    {
+        Type(cut, "line1", "Hauptstraße 5");
+        Type(cut, "city", "Berlin");
+        Choose(cut, "country", "DE");
+        Type(cut, "email", email);
+        Type(cut, "phone", phone);
+        ClickNext(cut);
+    }
+
     private async Task<Guid> DraftAsync(int steps, bool foreign = true, bool withAccount = false)
     {
         var identity = new IntakeInput("entity", "Müller Rechenzentrum GmbH", null, "2015-03-02", foreign ? "DE" : "US-DE", null, null, null, null, null);
@@ -65,6 +78,86 @@ public sealed class IntakeWizardTests : ComponentTestBase
             Assert.True(added.Ok, added.Message);
         }
         return id;
+    }
+
+    private const string OtherUser = "officer2@example.test";
+
+    /// <summary>Another user's save, in a DI scope of its own (as from another circuit).</summary>
+    private async Task SavedByOtherUserAsync(Func<CustomerService, Task<Outcome>> save)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AuditActor>().Use(OtherUser);
+        var outcome = await save(scope.ServiceProvider.GetRequiredService<CustomerService>());
+        Assert.True(outcome.Ok, outcome.Message);
+    }
+
+    /// <summary>Opens a draft at the contact step, lets another user save a Munich address, then types a Berlin one and saves it.</summary>
+    private async Task<(Guid Id, IRenderedComponent<IComponent> Cut)> ContactConflictAsync()
+    {
+        var id = await DraftAsync(steps: 1);
+        var cut = RenderWizard(id);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=contact-form]"));
+        var seen = (await Services.GetRequiredService<CustomerQueries>().GetAsync(id, Ct))!.Version;
+        await SavedByOtherUserAsync(s => s.SaveContactAsync(id, seen, new IntakeInput(null, null, null, null, null,
+            new AddressInput("Leopoldstraße 9", null, "München", null, "80802", "DE"), "kyc@mueller.example", "+49 89 1234567", null, null), Ct));
+
+        SaveBerlinContact(cut, "kyc@mueller.example", "+49 30 1234567");
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=conflict]"));
+        return (id, cut);
+    }
+
+    private static string Cell(IRenderedComponent<IComponent> cut, string field, string side) =>
+        cut.Find($"[data-testid=conflict] tr[data-field='{field}'] [data-testid={side}]").TextContent.Trim();
+
+    [Fact]
+    public async Task A_save_refused_because_someone_else_saved_first_shows_both_versions_keeps_the_input_and_keep_mine_stores_it()
+    {
+        var (id, cut) = await ContactConflictAsync();
+
+        Assert.Equal("München", Cell(cut, "City", "theirs"));
+        Assert.Equal("Berlin", Cell(cut, "City", "mine"));
+        Assert.Equal("true", cut.Find("tr[data-field='City']").GetAttribute("data-differs"));
+        Assert.Equal("false", cut.Find("tr[data-field='Email']").GetAttribute("data-differs"));
+        Assert.Contains($"Saved by {OtherUser}", cut.Find("[data-testid=conflict-by]").TextContent);
+        Assert.Equal("Berlin", cut.Find("#city").GetAttribute("value"));
+        Assert.Equal("Hauptstraße 5", cut.Find("#line1").GetAttribute("value"));
+        Assert.Equal("München", (await Services.GetRequiredService<CustomerQueries>().GetAsync(id, Ct))!.City);
+
+        cut.Find("[data-testid=keep-mine]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=determination-form]"));
+        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+        Assert.Equal("Berlin", (await Services.GetRequiredService<CustomerQueries>().GetAsync(id, Ct))!.City);
+        var trail = await Services.GetRequiredService<AuditService>().ForEntityAsync("Customer", id.ToString(), ct: Ct);
+        Assert.Contains(trail, r => r.Actor == OtherUser && r.Changes.Any(c => c.Field == "City" && c.New == "München"));
+        Assert.Contains(trail, r => r.Actor == "officer@example.test" && r.Changes.Any(c => c is { Field: "City", Old: "München", New: "Berlin" }));
+    }
+
+    [Fact]
+    public async Task Take_theirs_puts_the_stored_values_in_the_form_and_saves_nothing()
+    {
+        var (id, cut) = await ContactConflictAsync();
+        var stored = (await Services.GetRequiredService<CustomerQueries>().GetAsync(id, Ct))!;
+
+        cut.Find("[data-testid=take-theirs]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("München", cut.Find("#city").GetAttribute("value")));
+        Assert.Equal("Leopoldstraße 9", cut.Find("#line1").GetAttribute("value"));
+        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+        Assert.Equal(stored.Version, (await Services.GetRequiredService<CustomerQueries>().GetAsync(id, Ct))!.Version);
+    }
+
+    [Fact]
+    public async Task Continue_editing_closes_the_comparison_and_leaves_the_input_as_typed()
+    {
+        var (_, cut) = await ContactConflictAsync();
+
+        cut.Find("[data-testid=continue-editing]").Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
+        Assert.Equal("Berlin", cut.Find("#city").GetAttribute("value"));
+        Assert.Single(cut.FindAll("[data-testid=contact-form]"));
     }
 
     private async Task<int> CustomerCountAsync()
@@ -111,12 +204,7 @@ public sealed class IntakeWizardTests : ComponentTestBase
         var cut = RenderWizard(id);
         cut.WaitForAssertion(() => cut.Find("[data-testid=contact-form]"));
 
-        Type(cut, "line1", "Hauptstraße 5");
-        Type(cut, "city", "Berlin");
-        Choose(cut, "country", "DE");
-        Type(cut, "email", "it@mueller.example");
-        Type(cut, "phone", "12345");
-        ClickNext(cut);
+        SaveBerlinContact(cut, "it@mueller.example", "12345");
 
         cut.WaitForAssertion(() => Assert.Contains("This is not a valid phone number in Germany", FieldText(cut, "phone")));
         Assert.Equal("12345", cut.Find("#phone").GetAttribute("value"));

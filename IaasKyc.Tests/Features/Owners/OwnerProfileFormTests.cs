@@ -1,5 +1,7 @@
 using Bunit;
+using IaasKyc.Domain.Customers;
 using IaasKyc.Domain.Owners;
+using IaasKyc.Portal.Data;
 using IaasKyc.Portal.Features.Customers;
 using IaasKyc.Portal.Features.Owners;
 using IaasKyc.Portal.Security;
@@ -87,5 +89,42 @@ public sealed class OwnerProfileFormTests : ComponentTestBase
 
         await cut.WaitForAssertionAsync(async () => Assert.Equal("+49301234567", (await Ownership.GetProfileAsync(profile.CustomerId, "anna"))!.Phone));
         Assert.False((await Ownership.GetProfileAsync(profile.CustomerId, "anna"))!.UsPerson);
+    }
+
+    [Fact]
+    public async Task A_save_refused_because_someone_else_saved_first_compares_both_with_the_document_number_masked_and_keep_mine_stores_the_input()
+    {
+        var profile = await AnnasProfileAsync();
+        var cut = Render(profile);
+        await using (var other = Services.CreateAsyncScope())
+        {
+            other.ServiceProvider.GetRequiredService<AuditActor>().Use("officer2@example.test");
+            var theirs = await other.ServiceProvider.GetRequiredService<OwnershipService>().SaveProfileAsync(profile.CustomerId, "anna", new OwnerProfileInput(
+                null, "DE", new AddressInput("Friedrichstraße 68", null, "Berlin", null, null, "DE"), "anna.schmidt@example.com", "030 1234567",
+                "Passport", "C01X00T47", "DE", false, "German passport seen"), null);
+            Assert.True(theirs.Ok, theirs.Message);
+        }
+        Fill(cut, email: "anna@example.com", phone: "030 1234567");
+
+        cut.Find("[data-testid=owner-profile-save]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=conflict]"));
+        string Cell(string field, string side) => cut.Find($"tr[data-field='{field}'] [data-testid={side}]").TextContent.Trim();
+        Assert.Equal("anna.schmidt@example.com", Cell("Email", "theirs"));
+        Assert.Equal("anna@example.com", Cell("Email", "mine"));
+        Assert.Equal("true", cut.Find("tr[data-field='Email']").GetAttribute("data-differs"));
+        Assert.Equal("•••••0T47", Cell("Document number", "theirs"));
+        // This form has no document: keeping it removes theirs, and the comparison says so.
+        Assert.Equal("(empty)", Cell("Document number", "mine"));
+        Assert.Equal("true", cut.Find("tr[data-field='Document number']").GetAttribute("data-differs"));
+        Assert.DoesNotContain("C01X00T47", cut.Markup);
+        Assert.Contains("Saved by officer2@example.test", cut.Find("[data-testid=conflict-by]").TextContent);
+        Assert.Equal("anna@example.com", cut.Find("#owner-email").GetAttribute("value"));
+
+        cut.Find("[data-testid=keep-mine]").Click();
+
+        await cut.WaitForAssertionAsync(async () => Assert.Equal("anna@example.com", (await Ownership.GetProfileAsync(profile.CustomerId, "anna"))!.Email));
+        Assert.Null((await Ownership.GetProfileAsync(profile.CustomerId, "anna"))!.DocumentNumberMasked);
+        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
     }
 }

@@ -1,5 +1,6 @@
 using Bunit;
 using IaasKyc.Domain.Resellers;
+using IaasKyc.Portal.Data;
 using IaasKyc.Portal.Features.Customers;
 using IaasKyc.Portal.Features.Resellers;
 using IaasKyc.Portal.Security;
@@ -169,5 +170,38 @@ public sealed class ResellerPagesTests : ComponentTestBase
         var overdue = cut.Find("[data-testid=cip-request]");
         Assert.Contains("request-overdue", overdue.ClassName);
         Assert.Contains("Due 2026-11-20 · 9 days overdue", cut.Find("[data-testid=request-state]").TextContent);
+    }
+
+    [Fact]
+    public async Task An_agreement_refused_because_someone_else_recorded_one_first_shows_both_and_take_theirs_fills_the_form_with_theirs()
+    {
+        var customerId = await ForeignEntityAsync();
+        var created = await Service.CreateAsync(new NewResellerInput(customerId, "2026-01-15", new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
+        var cut = RenderWith<ResellerPage>(nameof(ResellerPage.Id), created.Id!.Value);
+        cut.WaitForAssertion(() => cut.Find("h1"));
+        cut.FindAll(".mud-tab").First(t => t.TextContent.StartsWith("CIP", StringComparison.Ordinal)).Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=agreement-form]"));
+        await using (var other = Services.CreateAsyncScope())
+        {
+            other.ServiceProvider.GetRequiredService<AuditActor>().Use("officer2@example.test");
+            var theirs = await other.ServiceProvider.GetRequiredService<ResellerService>().RecordAgreementAsync(created.Id!.Value, created.Version!.Value, "2026-02-01", "RA-2026-04");
+            Assert.True(theirs.Ok, theirs.Message);
+        }
+        cut.Find("#agreement-date").Change("2026-03-01");
+        cut.Find("#agreement-reference").Change("RA-2026-09");
+
+        cut.Find("[data-testid=agreement-form] form").Submit();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=conflict]"));
+        Assert.Equal("RA-2026-04", cut.Find("tr[data-field='Agreement reference'] [data-testid=theirs]").TextContent.Trim());
+        Assert.Equal("RA-2026-09", cut.Find("tr[data-field='Agreement reference'] [data-testid=mine]").TextContent.Trim());
+        Assert.Contains("Saved by officer2@example.test", cut.Find("[data-testid=conflict-by]").TextContent);
+        Assert.Equal("RA-2026-09", cut.Find("#agreement-reference").GetAttribute("value"));
+
+        cut.Find("[data-testid=take-theirs]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("RA-2026-04", cut.Find("#agreement-reference").GetAttribute("value")));
+        Assert.Equal("2026-02-01", cut.Find("#agreement-date").GetAttribute("value"));
+        Assert.Equal("RA-2026-04", (await Service.GetAsync(created.Id!.Value))!.AgreementReference);
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using IaasKyc.Domain.Customers;
+using IaasKyc.Portal.Components.Shared;
 
 namespace IaasKyc.Portal.Features.Customers.Intake;
 
@@ -38,6 +39,14 @@ public sealed class IdentityForm
 
     [Required(ErrorMessage = "Choose the citizenship or jurisdiction of organisation."), CountryCode(WithUsStates = true)]
     public string? CitizenshipOrJurisdiction { get; set; }
+
+    /// <summary>The fields a concurrency conflict compares.</summary>
+    public static readonly (string, Func<IdentityForm, string?>)[] Compared =
+    [
+        ("Kind of customer", f => f.Kind.ToString()), ("Legal name", f => f.Name), ("Other names", f => f.OtherNames),
+        ("Date of birth or incorporation", f => f.DateOfBirthOrIncorporation),
+        ("Citizenship or jurisdiction", f => IntakeCatalog.Resolve(f.CitizenshipOrJurisdiction) ?? f.CitizenshipOrJurisdiction),
+    ];
 
     public IntakeInput ToInput() => new(Kind.ToString(), Name, OtherNames, DateOfBirthOrIncorporation,
         IntakeCatalog.Resolve(CitizenshipOrJurisdiction), null, null, null, null, null);
@@ -83,6 +92,13 @@ public sealed class ContactForm
     [Required(ErrorMessage = "Enter the phone number."), StringLength(40)]
     public string? Phone { get; set; }
 
+    /// <summary>The fields a concurrency conflict compares.</summary>
+    public static readonly (string, Func<ContactForm, string?>)[] Compared =
+    [
+        ("Address line 1", f => f.Line1), ("Address line 2", f => f.Line2), ("City", f => f.City), ("Region", f => f.Region),
+        ("Postal code", f => f.PostalCode), ("Country", f => IntakeCatalog.Resolve(f.Country) ?? f.Country), ("Email", f => f.Email), ("Phone", f => f.Phone),
+    ];
+
     public IntakeInput ToInput() => new(null, null, null, null, null,
         new AddressInput(Line1, Line2, City, Region, PostalCode, IntakeCatalog.Resolve(Country)), Email, Phone, null, null);
 
@@ -112,6 +128,13 @@ public sealed class DeterminationForm
 
     [StringLength(IntakeRules.ShortMax)]
     public string? NoticeVersion { get; set; }
+
+    /// <summary>The fields a concurrency conflict compares.</summary>
+    public static readonly (string, Func<DeterminationForm, string?>)[] Compared =
+    [
+        ("U.S. or foreign person", f => EditConflict.YesNo(f.UsPerson, "U.S. person", "Foreign person")), ("Basis of the determination", f => f.Basis),
+        ("Date notice given", f => f.NoticeGivenOn), ("Notice version", f => f.NoticeVersion),
+    ];
 
     public DeterminationInput ToInput() => new(UsPerson, Basis, NoticeGivenOn, NoticeVersion);
 
