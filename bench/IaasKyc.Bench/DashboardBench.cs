@@ -56,17 +56,9 @@ public static class DashboardBench
 
             const string user = "alice.officer@provider.test";
             var every = new DashboardRoles(true, true, true, true);
-            // What Home.LoadAsync does (the summary and the charts load beside the board and the work).
+            // What Home.LoadAsync does.
             var home = await Measure.RepeatAsync(Warmup, Runs, _ => sp.GetRequiredService<DashboardService>().HomeAsync(user, every));
             Console.WriteLine($"Home, every role (summary + work + compact board + charts): {Measure.Describe(home)} [target <= 150 ms]");
-            var sequential = await Measure.RepeatAsync(Warmup, Runs, async _ =>
-            {
-                await sp.GetRequiredService<HomeService>().SummaryAsync(user);
-                var compact = await sp.GetRequiredService<DeadlineService>().BoardAsync(new DeadlineFilter(HorizonDays: 30, Take: 8, Me: user));
-                await sp.GetRequiredService<DashboardService>().WorkAsync(user, every, compact.MineDue);
-                await sp.GetRequiredService<DashboardService>().ChartsAsync();
-            });
-            Console.WriteLine($"  the same parts one after another: {Measure.Describe(sequential)}");
             foreach (var (name, work) in new (string, Func<Task>)[]
             {
                 ("  summary", () => sp.GetRequiredService<HomeService>().SummaryAsync(user)),

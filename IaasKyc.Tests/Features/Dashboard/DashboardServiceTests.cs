@@ -81,7 +81,7 @@ public sealed class DashboardServiceTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Home_loads_the_summary_the_work_the_compact_board_and_the_charts_side_by_side_as_each_alone_gives_them()
+    public async Task Home_loads_the_summary_the_work_the_compact_board_and_the_charts_as_each_alone_gives_them()
     {
         await using (var context = db.NewContext())
         {
