@@ -239,12 +239,35 @@ public static class PortalRegistration
         return services;
     }
 
+    /// <summary>
+    /// People get the not-found page; API callers get problem details: an error status without a body under <c>/api</c> (an
+    /// unknown route, a method the route does not take) is answered with its problem instead of being re-executed as the page.
+    /// </summary>
+    private static async Task ApiStatusProblemsAsync(HttpContext context, RequestDelegate next)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            await next(context);
+            return;
+        }
+        if (context.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+        await next(context);
+        if (context.Response.HasStarted || context.Response.StatusCode < 400 || context.Response.ContentLength > 0 || context.Response.ContentType is not null)
+            return;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = context.Response.StatusCode },
+        });
+    }
+
     /// <summary>The request pipeline.</summary>
     public static WebApplication UsePortal(this WebApplication app)
     {
         app.UseExceptionHandler();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use(ApiStatusProblemsAsync);
         app.UseSecurityHeaders();
         app.UseAuthentication();
         app.UseRateLimiter();

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
+using IaasKyc.Portal.Features.ApiKeys;
 using IaasKyc.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -49,6 +51,35 @@ public sealed class ErrorHandlingTests : IAsyncDisposable
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("correlationId").GetString()));
         Assert.DoesNotContain(Secret, body);
+    }
+
+    [Theory]
+    [InlineData("GET", HttpStatusCode.NotFound)]
+    [InlineData("POST", HttpStatusCode.MethodNotAllowed)]
+    public async Task An_unknown_API_route_is_a_problem_not_the_not_found_page(string method, HttpStatusCode expected)
+    {
+        using var client = factory.Client(await factory.CreateKeyAsync(ApiScopes.Customers));
+        using var request = new HttpRequestMessage(new HttpMethod(method), "/api/v1/nope") { Content = method == "POST" ? JsonContent.Create(new { name = "x" }) : null };
+
+        using var response = await client.SendAsync(request, ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        using var json = JsonDocument.Parse(body);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((int)expected, json.RootElement.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(json.RootElement.GetProperty("correlationId").GetString()));
+    }
+
+    [Fact]
+    public async Task An_unknown_page_is_still_the_not_found_page()
+    {
+        using var client = factory.Client();
+
+        using var response = await client.GetAsync("/no-such-page", ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
     }
 
     public ValueTask DisposeAsync() => factory.DisposeAsync();

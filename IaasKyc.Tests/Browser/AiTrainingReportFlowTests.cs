@@ -48,6 +48,9 @@ public sealed class AiTrainingReportFlowTests(PortalServer portal)
         await officer.GetByLabel("Why it may have malicious-cyber capability", new() { Exact = true }).FillAsync("Trained on exploit databases and scanner output.");
         await officer.GetByLabel("Why it may have malicious-cyber capability", new() { Exact = true }).BlurAsync();
         await officer.GetByTestId("save-draft").ClickAsync();
+        // The save's own confirmation, not the estimate (shown before the save too): marking ready needs the saved version,
+        // and a click before the save has landed is refused as a conflict (seen once in CI under load).
+        await Expect(officer.GetByText("Draft saved.")).ToBeVisibleAsync(new() { Timeout = PortalServer.TimeoutMs });
         await Expect(officer.GetByTestId("draft-estimate")).ToContainTextAsync("1.17 × 10^25 operations", new() { Timeout = PortalServer.TimeoutMs });
         await officer.GetByRole(AriaRole.Button, new() { Name = "Mark draft ready" }).ClickAsync();
         await Expect(officer.GetByTestId("case-state")).ToHaveTextAsync("Draft ready", Text);
