@@ -47,7 +47,7 @@ public abstract class PeriodicJob(IServiceProvider services, JobLeases leases, J
             if (ran)
             {
                 monitor.Record(Name, clock.GetUtcNow().UtcDateTime, true, detail ?? "");
-                logger.LogInformation("{Job}: {Detail}.", Name, detail);
+                logger.LogDebug("{Job}: {Detail}.", Name, detail);
             }
             else
             {
