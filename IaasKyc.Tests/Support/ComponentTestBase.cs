@@ -6,6 +6,7 @@ using IaasKyc.Portal.Data;
 using IaasKyc.Portal.Security;
 using IaasKyc.Portal.Storage;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +56,27 @@ public abstract class ComponentTestBase : BunitContext
         // Last: touching the renderer freezes the service collection. Pages render as in an interactive circuit.
         Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
+
+    /// <summary>
+    /// A routed page (its <c>Id</c> route parameter set when given), with MudBlazor's popover, dialog and snackbar providers unless
+    /// another page of the test rendered them already.
+    /// </summary>
+    protected IRenderedComponent<IComponent> RenderPage<TPage>(Guid? id = null, bool providers = true) where TPage : IComponent =>
+        Render(b =>
+        {
+            if (providers)
+            {
+                b.OpenComponent<MudBlazor.MudPopoverProvider>(0);
+                b.CloseComponent();
+                b.OpenComponent<MudBlazor.MudDialogProvider>(1);
+                b.CloseComponent();
+                b.OpenComponent<MudBlazor.MudSnackbarProvider>(2);
+                b.CloseComponent();
+            }
+            b.OpenComponent<TPage>(3);
+            if (id is not null) b.AddAttribute(4, "Id", id.Value);
+            b.CloseComponent();
+        });
 
     protected void SignInAs(string name, params string[] roles)
     {

@@ -131,7 +131,7 @@ public sealed class RetentionDeadlines(TimeZoneInfo zone) : IDeadlineSource
     public const string Kind = "Record purgeable";
 
     public async Task<IReadOnlyList<DeadlineItem>> OpenAsync(PortalDbContext db, DeadlineWindow window, CancellationToken ct) =>
-        [.. (await Retention.RetentionService.ClocksAsync(db, window.Today, zone, ct))
+        [.. (await Retention.RetentionService.ClocksAsync(db, window.Today, zone, ct, window.Pack))
             .Where(c => !c.OnLegalHold && c.DueDate <= window.Until)
             .Select(c => new DeadlineItem(Kind, $"retention:{c.CustomerId}", c.Whose, null, c.DueDate, c.Href))];
 }

@@ -3,6 +3,7 @@ using System.Text;
 using IaasKyc.Domain;
 using IaasKyc.Domain.Customers;
 using IaasKyc.Domain.Retention;
+using IaasKyc.Domain.Rules;
 using IaasKyc.Portal.Data;
 using IaasKyc.Portal.Features.RulePacks;
 using IaasKyc.Portal.Storage;
@@ -36,7 +37,7 @@ public sealed class RetentionService(IDbContextFactory<PortalDbContext> dbFactor
     public async Task<IReadOnlyList<RetentionRow>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await RowsAsync(db, time.Today, time.Zone, ct);
+        return await RowsAsync(db, time.Today, time.Zone, await RulePackService.ActiveAsync(db, time.Today, ct), ct);
     }
 
     public async Task<IReadOnlyList<TombstoneView>> TombstonesAsync(CancellationToken ct = default)
@@ -59,10 +60,12 @@ public sealed class RetentionService(IDbContextFactory<PortalDbContext> dbFactor
     /// whose last closure is old enough for that are evaluated (see <see cref="RowsAsync"/>): the board does not compute the
     /// retention of every closed customer on each load.
     /// </summary>
-    public static async Task<IReadOnlyList<RetentionClock>> ClocksAsync(PortalDbContext db, DateOnly today, TimeZoneInfo zone, CancellationToken ct = default)
+    /// <param name="pack">The rule pack in force today when the caller has it (the deadline board does); read here otherwise.</param>
+    public static async Task<IReadOnlyList<RetentionClock>> ClocksAsync(PortalDbContext db, DateOnly today, TimeZoneInfo zone, CancellationToken ct = default,
+        RulePack? pack = null)
     {
-        var pack = await RulePackService.ActiveAsync(db, today, ct);
-        var rows = await RowsAsync(db, today, zone, ct, endingBy: today.AddDays(pack.DueSoonDays));
+        pack ??= await RulePackService.ActiveAsync(db, today, ct);
+        var rows = await RowsAsync(db, today, zone, pack, ct, endingBy: today.AddDays(pack.DueSoonDays));
         return [.. rows
             .Where(r => r.ListedSince is not null || (!r.Purgeable && r.Basis.RetainUntil!.Value.DayNumber - today.DayNumber <= pack.DueSoonDays))
             .Select(r => new RetentionClock(
@@ -171,7 +174,7 @@ public sealed class RetentionService(IDbContextFactory<PortalDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var today = time.Today;
-        var purgeable = (await RowsAsync(db, today, time.Zone, ct)).Where(r => r.Purgeable).ToDictionary(r => r.CustomerId);
+        var purgeable = (await RowsAsync(db, today, time.Zone, await RulePackService.ActiveAsync(db, today, ct), ct)).Where(r => r.Purgeable).ToDictionary(r => r.CustomerId);
         var listed = await db.PurgeCandidates.ToListAsync(ct);
         var stale = listed.Where(c => !purgeable.ContainsKey(c.CustomerId)).ToList();
         db.PurgeCandidates.RemoveRange(stale);
@@ -188,10 +191,9 @@ public sealed class RetentionService(IDbContextFactory<PortalDbContext> dbFactor
     /// retention years, so a closure later than that day less the years (with two days' margin for the time zone and
     /// 29 February) rules a record out on the index alone, before any of its facts are read.
     /// </summary>
-    private static async Task<IReadOnlyList<RetentionRow>> RowsAsync(PortalDbContext db, DateOnly today, TimeZoneInfo zone, CancellationToken ct,
-        DateOnly? endingBy = null)
+    private static async Task<IReadOnlyList<RetentionRow>> RowsAsync(PortalDbContext db, DateOnly today, TimeZoneInfo zone, RulePack pack,
+        CancellationToken ct, DateOnly? endingBy = null)
     {
-        var pack = await RulePackService.ActiveAsync(db, today, ct);
         var closed = db.Customers.Where(c => !db.Accounts.Any(a => a.CustomerId == c.Id && a.ClosedAtUtc == null)
             && (c.ClosedAtUtc != null || db.Accounts.Any(a => a.CustomerId == c.Id)));
         if (endingBy is { } day)

@@ -4,31 +4,13 @@ using IaasKyc.Portal.Features.AiTraining;
 using IaasKyc.Portal.Features.Customers;
 using IaasKyc.Portal.Security;
 using IaasKyc.Tests.Support;
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 
 namespace IaasKyc.Tests.Features.AiTraining;
 
 /// <summary>The case list and page in bUnit; today is 2026-11-29 in New York.</summary>
 public sealed class CasePagesTests : ComponentTestBase
 {
-    /// <summary>The page, with MudBlazor's providers unless another page of the test rendered them already.</summary>
-    private IRenderedComponent<IComponent> RenderPage<TPage>(Guid? id = null, bool providers = true) where TPage : IComponent =>
-        Render(b =>
-        {
-            if (providers)
-            {
-                b.OpenComponent<MudPopoverProvider>(0);
-                b.CloseComponent();
-                b.OpenComponent<MudSnackbarProvider>(1);
-                b.CloseComponent();
-            }
-            b.OpenComponent<TPage>(2);
-            if (id is not null) b.AddAttribute(3, nameof(CasePage.Id), id.Value);
-            b.CloseComponent();
-        });
-
     /// <summary>A case opened by an Officer, who learned of the run on <paramref name="daysAgo"/> days ago.</summary>
     private async Task<Guid> OpenedAsync(int daysAgo)
     {

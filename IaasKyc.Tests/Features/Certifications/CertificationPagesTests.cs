@@ -3,30 +3,13 @@ using IaasKyc.Domain.Certifications;
 using IaasKyc.Portal.Features.Certifications;
 using IaasKyc.Portal.Security;
 using IaasKyc.Tests.Support;
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 
 namespace IaasKyc.Tests.Features.Certifications;
 
 /// <summary>The certification list and page in bUnit: an Officer drafts, an Approver signs; today is 2026-11-29 in New York.</summary>
 public sealed class CertificationPagesTests : ComponentTestBase
 {
-    private IRenderedComponent<IComponent> RenderPage<TPage>(Guid? id = null, bool providers = true) where TPage : IComponent =>
-        Render(b =>
-        {
-            if (providers)
-            {
-                b.OpenComponent<MudPopoverProvider>(0);
-                b.CloseComponent();
-                b.OpenComponent<MudSnackbarProvider>(1);
-                b.CloseComponent();
-            }
-            b.OpenComponent<TPage>(2);
-            if (id is not null) b.AddAttribute(3, nameof(CertificationPage.Id), id.Value);
-            b.CloseComponent();
-        });
-
     [Fact]
     public async Task An_Officer_drafts_from_the_list_and_an_Approver_signs_the_draft()
     {

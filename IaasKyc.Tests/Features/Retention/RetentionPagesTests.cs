@@ -4,9 +4,7 @@ using IaasKyc.Portal.Features.Customers.Detail;
 using IaasKyc.Portal.Features.Retention;
 using IaasKyc.Portal.Security;
 using IaasKyc.Tests.Support;
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 
 namespace IaasKyc.Tests.Features.Retention;
 
@@ -14,24 +12,6 @@ namespace IaasKyc.Tests.Features.Retention;
 public sealed class RetentionPagesTests : ComponentTestBase
 {
     private const string Name = "Nordlicht Rechenzentrum GmbH";
-
-    /// <summary>The page, with MudBlazor's providers unless another page of the test rendered them already.</summary>
-    private IRenderedComponent<IComponent> RenderPage<TPage>(Guid? id = null, bool providers = true) where TPage : IComponent =>
-        Render(b =>
-        {
-            if (providers)
-            {
-                b.OpenComponent<MudPopoverProvider>(0);
-                b.CloseComponent();
-                b.OpenComponent<MudDialogProvider>(1);
-                b.CloseComponent();
-                b.OpenComponent<MudSnackbarProvider>(2);
-                b.CloseComponent();
-            }
-            b.OpenComponent<TPage>(3);
-            if (id is not null) b.AddAttribute(4, nameof(CustomerPage.Id), id.Value);
-            b.CloseComponent();
-        });
 
     /// <summary>A foreign customer an Officer submitted and closed today; <paramref name="daysLater"/> then pass.</summary>
     private async Task<Guid> ClosedAsync(int daysLater)
