@@ -28,9 +28,14 @@ public sealed class MainLayoutTests : ComponentTestBase
         var cut = Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "x"))));
 
         var before = cut.Find("button[aria-label='Toggle dark theme']").InnerHtml;
+        Assert.Empty(cut.FindAll("style"));
 
         cut.Find("button[aria-label='Toggle dark theme']").Click();
 
         cut.WaitForAssertion(() => Assert.NotEqual(before, cut.Find("button[aria-label='Toggle dark theme']").InnerHtml));
+        // The light theme is the page's (App.razor, outside the circuit); the layout adds the dark one over it.
+        Assert.Contains("144,202,249", string.Concat(cut.FindAll("style").Select(s => s.TextContent))); // PortalTheme's dark primary, #90caf9
+        cut.Find("button[aria-label='Toggle dark theme']").Click();
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("style")));
     }
 }

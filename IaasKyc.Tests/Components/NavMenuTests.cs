@@ -2,6 +2,8 @@ using Bunit;
 using IaasKyc.Portal.Components.Layout;
 using IaasKyc.Portal.Security;
 using IaasKyc.Tests.Support;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IaasKyc.Tests.Components;
 
@@ -20,6 +22,40 @@ public sealed class NavMenuTests : ComponentTestBase
 
         cut.WaitForAssertion(() =>
             Assert.Equal(expected.Split('|'), cut.FindAll("a").Select(a => a.TextContent.Trim()).ToArray()));
+    }
+
+    [Theory]
+    [InlineData("/", "Home")]
+    [InlineData("/customers", "Customers")]
+    [InlineData("/customers/3f2504e0-4f89-11d3-9a0c-0305e82c3301?tab=owners", "Customers")]
+    [InlineData("/admin/rule-pack", "Rule pack")]
+    [InlineData("/screening-other", null)]
+    public void The_current_area_is_marked_for_sight_and_for_screen_readers(string path, string? current)
+    {
+        SignInAs("admin@example.test", Roles.Admin, Roles.Officer);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var cut = Render<NavMenu>();
+
+        navigation.NavigateTo(path);
+
+        cut.WaitForAssertion(() => Assert.Equal(current is null ? [] : [current],
+            cut.FindAll("a[aria-current=page]").Select(a => a.TextContent.Trim()).ToArray()));
+        Assert.Equal(cut.FindAll("a[aria-current=page]").Count, cut.FindAll("a.active").Count);
+    }
+
+    [Fact]
+    public void The_administration_group_folds_and_unfolds()
+    {
+        SignInAs("admin@example.test", Roles.Admin);
+        var cut = Render<NavMenu>();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("a[href='/admin/users']")));
+
+        cut.Find("button[aria-label='Toggle Administration']").Click();
+
+        Assert.Empty(cut.FindAll("a[href='/admin/users']"));
+        Assert.Equal("false", cut.Find("button[aria-label='Toggle Administration']").GetAttribute("aria-expanded"));
+        cut.Find("button[aria-label='Toggle Administration']").Click();
+        Assert.NotEmpty(cut.FindAll("a[href='/admin/users']"));
     }
 
     [Fact]
