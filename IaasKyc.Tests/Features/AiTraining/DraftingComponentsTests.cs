@@ -119,6 +119,7 @@ public sealed class DraftingComponentsTests : ComponentTestBase
         Assert.Contains("Saved by officer2@example.test", cut.Find("[data-testid=conflict-by]").TextContent);
         Assert.Equal("Frankfurt FRA-1", cut.Find("#cluster").GetAttribute("value"));
         Assert.Equal(CaseState.DraftReady, (await Services.GetRequiredService<TrainingCaseService>().GetAsync(id))!.Row.State);
+        Assert.Contains("Saving a change sends the case back to Open", cut.Find("[data-testid=draft-editor]").TextContent);
 
         cut.Find("[data-testid=keep-mine]").Click();
 
