@@ -300,7 +300,7 @@ public sealed class AttestationService(IDbContextFactory<PortalDbContext> dbFact
         }
         catch (DbUpdateException)
         {
-            return Outcome.ConflictWith("Another version was drafted at the same moment: reload and draft again.");
+            return Outcome.ConflictWith("Another version was drafted at the same moment: save again to draft yours as the next version.");
         }
         return Outcome.Success(template.Version, template.Id);
     }

@@ -109,6 +109,13 @@ public sealed class TemplateForm
         CipChanges = clauses.GetValueOrDefault("cipChanges"),
     };
 
+    /// <summary>The fields a concurrency conflict compares: the introduction, then each clause under its number and title.</summary>
+    public static readonly (string, Func<TemplateForm, string?>)[] Compared =
+    [
+        ("Introduction", f => f.Introduction),
+        .. AttestationTemplate.Clauses.Select((c, i) => ($"{i + 1}. {c.Title}", (Func<TemplateForm, string?>)(f => f.ToInput().Clauses[c.Key]))),
+    ];
+
     public TemplateInput ToInput() => new(Introduction, new Dictionary<string, string?>
     {
         ["identification"] = Identification,

@@ -87,6 +87,68 @@ public sealed class DraftingComponentsTests : ComponentTestBase
         Assert.Equal(("A code model for the customer's clients.", new DateOnly(2026, 5, 31)), (saved.IntendedUse, saved.RunEnd));
     }
 
+    /// <summary>The case page with the draft typed, then another Officer writes the full draft and marks it ready behind its back.</summary>
+    private async Task<(Guid Id, IRenderedComponent<IComponent> Cut)> TypedThenSavedByAnotherAsync()
+    {
+        var id = await OpenedAsync();
+        var cut = RenderWithProviders<CasePage>(id);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=draft-editor]"));
+        cut.Find("#intended-use").Change("A code model for the customer's clients.");
+        cut.Find("#cluster").Change("Frankfurt FRA-1");
+        await Services.AsAnotherUserAsync<TrainingCaseService>("officer2@example.test", async cases =>
+        {
+            var written = await cases.SaveNarrativeAsync(id, (await cases.GetAsync(id))!.Row.Version, Make.Narrative());
+            return written.Ok ? await cases.MarkDraftReadyAsync(id, written.Version!.Value) : written;
+        });
+        cut.Find("[data-testid=save-draft]").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=conflict]"));
+        return (id, cut);
+    }
+
+    [Fact]
+    public async Task A_draft_save_refused_because_someone_else_saved_first_shows_both_and_keep_mine_stores_the_input_and_reopens_the_case()
+    {
+        var (id, cut) = await TypedThenSavedByAnotherAsync();
+
+        Assert.Equal(Make.Narrative().IntendedUse, cut.Cell("Intended use of the model", "theirs"));
+        Assert.Equal("A code model for the customer's clients.", cut.Cell("Intended use of the model", "mine"));
+        Assert.True(cut.Differs("Intended use of the model"));
+        Assert.Equal(("720", "(empty)"), (cut.Cell("Duration (hours)", "theirs"), cut.Cell("Duration (hours)", "mine")));
+        Assert.True(cut.Differs("Duration (hours)"));
+        Assert.False(cut.Differs("Mainly biological sequence data"));
+        Assert.Contains("Saved by officer2@example.test", cut.Find("[data-testid=conflict-by]").TextContent);
+        Assert.Equal("Frankfurt FRA-1", cut.Find("#cluster").GetAttribute("value"));
+        Assert.Equal(CaseState.DraftReady, (await Services.GetRequiredService<TrainingCaseService>().GetAsync(id))!.Row.State);
+        Assert.Contains("Saving a change sends the case back to Open", cut.Find("[data-testid=draft-editor]").TextContent);
+
+        cut.Find("[data-testid=keep-mine]").Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
+        var stored = (await Services.GetRequiredService<TrainingCaseService>().GetAsync(id))!;
+        Assert.Equal(("A code model for the customer's clients.", "Frankfurt FRA-1", (double?)null), (stored.Narrative.IntendedUse, stored.Narrative.Cluster, stored.Narrative.Hours));
+        // The same call as any save: a change to a ready draft sends the case back to Open.
+        Assert.Equal(CaseState.Open, stored.Row.State);
+        cut.WaitForAssertion(() => Assert.Equal("Open", cut.Find("[data-testid=case-state]").TextContent));
+    }
+
+    [Fact]
+    public async Task Take_theirs_fills_the_draft_with_the_stored_text_and_the_next_save_goes_over_their_version()
+    {
+        var (id, cut) = await TypedThenSavedByAnotherAsync();
+
+        cut.Find("[data-testid=take-theirs]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(Make.Narrative().Cluster, cut.Find("#cluster").GetAttribute("value")));
+        Assert.Equal("720", cut.Find("#run-hours").GetAttribute("value"));
+        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+        cut.Find("#how-learned").Change("Reported by the account manager on 2026-06-14.");
+        cut.Find("[data-testid=save-draft]").Click();
+        await cut.WaitForAssertionAsync(async () =>
+            Assert.Equal("Reported by the account manager on 2026-06-14.", (await Services.GetRequiredService<TrainingCaseService>().GetAsync(id))!.Narrative.HowLearned));
+        Assert.Equal(Make.Narrative().IntendedUse, (await Services.GetRequiredService<TrainingCaseService>().GetAsync(id))!.Narrative.IntendedUse);
+        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+    }
+
     [Fact]
     public async Task Marking_an_incomplete_draft_ready_says_what_is_missing()
     {
