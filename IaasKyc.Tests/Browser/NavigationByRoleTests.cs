@@ -35,4 +35,22 @@ public sealed class NavigationByRoleTests(PortalServer portal)
         Assert.Equal(expected.Order(StringComparer.Ordinal), texts);
         await Expect(page.GetByTestId("user-name")).ToHaveTextAsync(email);
     }
+
+    [Fact]
+    public async Task On_a_phone_the_navigation_closes_once_a_link_is_followed()
+    {
+        await using var context = await portal.NewContextAsync(390, 844);
+        var page = await context.NewPageAsync();
+        await PortalServer.SignInAsync(page, "officer@iaaskyc.example", UsersDemoSeed.Password);
+        await PortalServer.WaitForCircuitAsync(page);
+        var customers = page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = "Customers", Exact = true });
+        await Expect(customers).Not.ToBeInViewportAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
+        await Expect(customers).ToBeInViewportAsync();
+        await customers.ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Customers", Level = 1 })).ToBeVisibleAsync();
+        await Expect(customers).Not.ToBeInViewportAsync();
+    }
 }
