@@ -233,4 +233,31 @@ public sealed class CertificationPagesTests : ComponentTestBase
         Assert.Equal("BIS-ADP-7", (await Services.GetRequiredService<AdpService>().GetAsync(created.Id.Value))!.DecisionReference);
         Assert.Equal("BIS-ADP-9", cut.Find("#decision-reference").GetAttribute("value"));
     }
+
+    [Fact]
+    public async Task Evidence_attached_while_someone_else_changed_the_application_keeps_the_description_and_the_typed_narrative_and_attaches_on_the_next_try()
+    {
+        var created = await AdpDraftAsync();
+        var cut = RenderPage<AdpPage>(created.Id);
+        cut.WaitForAssertion(() => cut.Find("#evidence-FitToSize"));
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        await AsOtherAsync<AdpService>("officer2@example.test", s => s.RecomputeAsync(created.Id!.Value, created.Version!.Value));
+        cut.Find("#narrative-RedFlags").Change("Typed before attaching.");
+        cut.Find("#evidence-FitToSize").Change("Board minutes on the program's size");
+        cut.FindComponents<Microsoft.AspNetCore.Components.Forms.InputFile>()[0].UploadFiles(
+            InputFileContent.CreateFromBinary("%PDF-1.4\n%%EOF\n"u8.ToArray(), "minutes.pdf", contentType: "application/pdf"));
+
+        cut.Find("[data-testid=attach-FitToSize]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Not attached: officer2@example.test changed this application", cut.Find("[data-testid=conflict-notice]").TextContent));
+        Assert.Equal("Board minutes on the program's size", cut.Find("#evidence-FitToSize").GetAttribute("value"));
+        Assert.Equal("Typed before attaching.", cut.Find("#narrative-RedFlags").GetAttribute("value"));
+        Assert.Empty((await Services.GetRequiredService<AdpService>().GetAsync(created.Id!.Value))!.Evidence);
+
+        cut.Find("[data-testid=attach-FitToSize]").Click();
+
+        await cut.WaitForAssertionAsync(async () => Assert.Single((await Services.GetRequiredService<AdpService>().GetAsync(created.Id!.Value))!.Evidence));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict-notice]")));
+        Assert.Equal("Typed before attaching.", cut.Find("#narrative-RedFlags").GetAttribute("value"));
+    }
 }
