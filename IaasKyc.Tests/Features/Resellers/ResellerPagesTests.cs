@@ -268,4 +268,21 @@ public sealed class ResellerPagesTests : ComponentTestBase
         await cut.WaitForAssertionAsync(async () => Assert.Equal(2, (await Service.GetAsync(created.Id!.Value))!.EndAccounts.Count));
         cut.WaitForAssertion(() => Assert.Contains("ACC-END-8", cut.Find("[data-testid=end-accounts]").TextContent));
     }
+
+    [Fact]
+    public async Task Removing_a_contact_after_someone_else_changed_the_reseller_removes_nothing_says_so_and_shows_the_stored_contacts()
+    {
+        var customerId = await ForeignEntityAsync();
+        var created = await Service.CreateAsync(new NewResellerInput(customerId, "2026-01-15", new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
+        var cut = RenderWith<ResellerPage>(nameof(ResellerPage.Id), created.Id!.Value);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=contacts]"));
+        await AsOfficer2Async(s => s.AddContactAsync(created.Id!.Value, created.Version!.Value, new("Mia Braun", "DPO", "mia@nordlicht.example", "030 1111111")));
+
+        cut.Find("button[aria-label='Remove Jonas Weber']").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Not removed: officer2@example.test changed this reseller", cut.Find("[data-testid=conflict-notice]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("Mia Braun", cut.Find("[data-testid=contacts]").TextContent));
+        Assert.Contains("Jonas Weber", cut.Find("[data-testid=contacts]").TextContent);
+        Assert.Equal(2, (await Service.GetAsync(created.Id!.Value))!.Contacts.Count);
+    }
 }
