@@ -204,4 +204,85 @@ public sealed class ResellerPagesTests : ComponentTestBase
         Assert.Equal("2026-02-01", cut.Find("#agreement-date").GetAttribute("value"));
         Assert.Equal("RA-2026-04", (await Service.GetAsync(created.Id!.Value))!.AgreementReference);
     }
+
+    /// <summary>Another user's change to the reseller, through the service in a scope of its own.</summary>
+    private async Task AsOfficer2Async(Func<ResellerService, Task<IaasKyc.Portal.Features.Outcome>> change)
+    {
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        await using var other = Services.CreateAsyncScope();
+        other.ServiceProvider.GetRequiredService<AuditActor>().Use("officer2@example.test");
+        var outcome = await change(other.ServiceProvider.GetRequiredService<ResellerService>());
+        Assert.True(outcome.Ok, outcome.Message);
+    }
+
+    [Fact]
+    public async Task A_contact_added_while_someone_else_changed_the_reseller_stays_in_the_form_with_a_notice_and_adding_it_again_stores_it()
+    {
+        var customerId = await ForeignEntityAsync();
+        var created = await Service.CreateAsync(new NewResellerInput(customerId, "2026-01-15", new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
+        var cut = RenderWith<ResellerPage>(nameof(ResellerPage.Id), created.Id!.Value);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=contact-form]"));
+        await AsOfficer2Async(s => s.AddContactAsync(created.Id!.Value, created.Version!.Value, new("Mia Braun", "DPO", "mia@nordlicht.example", "030 1111111")));
+        cut.Find("#contact-name").Change("Lena Vogel");
+        cut.Find("#contact-title").Change("MLRO");
+        cut.Find("#contact-email").Change("lena@nordlicht.example");
+        cut.Find("#contact-phone").Change("030 2222222");
+
+        cut.Find("[data-testid=contact-form] form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("Not added: officer2@example.test changed this reseller", cut.Find("[data-testid=conflict-notice]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("Mia Braun", cut.Find("[data-testid=contacts]").TextContent));
+        Assert.Equal("Lena Vogel", cut.Find("#contact-name").GetAttribute("value"));
+        Assert.Equal("lena@nordlicht.example", cut.Find("#contact-email").GetAttribute("value"));
+        Assert.DoesNotContain("Lena Vogel", cut.Find("[data-testid=contacts]").TextContent);
+
+        cut.Find("[data-testid=contact-form] form").Submit();
+
+        await cut.WaitForAssertionAsync(async () => Assert.Contains((await Service.GetAsync(created.Id!.Value))!.Contacts, c => c.Name == "Lena Vogel"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict-notice]")));
+        Assert.Equal(3, (await Service.GetAsync(created.Id!.Value))!.Contacts.Count);
+    }
+
+    [Fact]
+    public async Task An_end_account_linked_while_someone_else_changed_the_reseller_keeps_the_reference_with_a_notice_and_links_on_the_next_try()
+    {
+        var customerId = await ForeignEntityAsync();
+        await ForeignEntityAsync("Kleinkunde Berlin GmbH", "ACC-END-7");
+        await ForeignEntityAsync("Zweitkunde Hamburg GmbH", "ACC-END-8");
+        var created = await Service.CreateAsync(new NewResellerInput(customerId, "2026-01-15", new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
+        var cut = RenderWith<ResellerPage>(nameof(ResellerPage.Id), created.Id!.Value);
+        cut.WaitForAssertion(() => cut.Find("h1"));
+        cut.FindAll(".mud-tab").First(t => t.TextContent.StartsWith("Accounts", StringComparison.Ordinal)).Click();
+        cut.WaitForAssertion(() => cut.Find("#end-account"));
+        await AsOfficer2Async(s => s.AddEndAccountAsync(created.Id!.Value, created.Version!.Value, "ACC-END-7"));
+        cut.Find("#end-account").Change("ACC-END-8");
+
+        cut.Find("[data-testid=add-end-account]").Closest("form")!.Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("Not linked: officer2@example.test changed this reseller", cut.Find("[data-testid=conflict-notice]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("ACC-END-7", cut.Find("[data-testid=end-accounts]").TextContent));
+        Assert.Equal("ACC-END-8", cut.Find("#end-account").GetAttribute("value"));
+
+        cut.Find("[data-testid=add-end-account]").Closest("form")!.Submit();
+
+        await cut.WaitForAssertionAsync(async () => Assert.Equal(2, (await Service.GetAsync(created.Id!.Value))!.EndAccounts.Count));
+        cut.WaitForAssertion(() => Assert.Contains("ACC-END-8", cut.Find("[data-testid=end-accounts]").TextContent));
+    }
+
+    [Fact]
+    public async Task Removing_a_contact_after_someone_else_changed_the_reseller_removes_nothing_says_so_and_shows_the_stored_contacts()
+    {
+        var customerId = await ForeignEntityAsync();
+        var created = await Service.CreateAsync(new NewResellerInput(customerId, "2026-01-15", new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
+        var cut = RenderWith<ResellerPage>(nameof(ResellerPage.Id), created.Id!.Value);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=contacts]"));
+        await AsOfficer2Async(s => s.AddContactAsync(created.Id!.Value, created.Version!.Value, new("Mia Braun", "DPO", "mia@nordlicht.example", "030 1111111")));
+
+        cut.Find("button[aria-label='Remove Jonas Weber']").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Not removed: officer2@example.test changed this reseller", cut.Find("[data-testid=conflict-notice]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("Mia Braun", cut.Find("[data-testid=contacts]").TextContent));
+        Assert.Contains("Jonas Weber", cut.Find("[data-testid=contacts]").TextContent);
+        Assert.Equal(2, (await Service.GetAsync(created.Id!.Value))!.Contacts.Count);
+    }
 }
