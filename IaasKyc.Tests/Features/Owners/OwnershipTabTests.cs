@@ -180,19 +180,39 @@ public sealed class OwnershipTabTests : ComponentTestBase
         Assert.Equal(version, (await Ownership.GetAsync(detail.Id))!.Version);
     }
 
-    [Fact]
-    public async Task A_first_structure_saved_while_someone_else_stored_one_is_a_conflict_not_an_overwrite()
+    /// <summary>Types Dora Lang, senior officer with 30 %, into an editor opened on a customer without a structure.</summary>
+    private static async Task TypeDoraAsync(IRenderedComponent<OwnershipTab> cut)
     {
-        var detail = await EntityCustomerAsync();
-        var cut = Open(detail);
         cut.WaitForAssertion(() => cut.Find("[data-testid=ownership-editor]"));
-        Assert.True((await Ownership.ReplaceAsync(detail.Id, TwoLevels())).Ok);
         cut.Find("[data-testid=add-node]").Click();
         InputIn(cut, "nodes[0].name").Change("Dora Lang");
         cut.Find("[data-testid=add-edge]").Click();
         InputIn(cut, "edges[0].percent").Change("30");
         var control = cut.FindComponents<MudSelect<string>>().Single(c => Equals(c.Instance.UserAttributes.GetValueOrDefault("data-testid"), "edges[0].control"));
         await cut.InvokeAsync(() => control.Instance.SelectOption("seniorOfficer"));
+    }
+
+    [Fact]
+    public async Task A_first_structure_typed_in_the_editor_is_stored()
+    {
+        var detail = await EntityCustomerAsync();
+        var cut = Open(detail);
+        await TypeDoraAsync(cut);
+
+        cut.Find("[data-testid=ownership-save]").Click();
+
+        await cut.WaitForAssertionAsync(async () => Assert.True((await Ownership.GetAsync(detail.Id))!.Stored));
+        Assert.Equal("Dora Lang", (await Ownership.GetAsync(detail.Id))!.Graph.Nodes.Single().Name);
+        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+    }
+
+    [Fact]
+    public async Task A_first_structure_saved_while_someone_else_stored_one_is_a_conflict_not_an_overwrite()
+    {
+        var detail = await EntityCustomerAsync();
+        var cut = Open(detail);
+        await TypeDoraAsync(cut);
+        Assert.True((await Ownership.ReplaceAsync(detail.Id, TwoLevels())).Ok);
 
         cut.Find("[data-testid=ownership-save]").Click();
 
