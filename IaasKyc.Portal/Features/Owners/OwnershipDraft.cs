@@ -1,3 +1,4 @@
+using System.Globalization;
 using IaasKyc.Domain;
 using IaasKyc.Domain.Owners;
 
@@ -79,6 +80,41 @@ public sealed class OwnershipDraft
             n.Kind == "entity" ? Blank(n.RegistrationNumber) : null, n.ConfirmedBlocked)).ToList(),
         Edges.Select(e => (OwnershipEdgeInput?)new OwnershipEdgeInput(e.From, e.To, e.Percent, Blank(e.Control),
             e.Control == "other" ? Blank(e.ControlDescription) : null)).ToList());
+
+    /// <summary>
+    /// The structure as lines a person compares (a concurrency conflict): one per individual or entity, by name, and one per link,
+    /// "owner → owned", with its share and control.
+    /// </summary>
+    public IEnumerable<(string Label, string Line)> Lines(string customerName)
+    {
+        var names = Nodes.ToDictionary(n => n.Key, Name, StringComparer.Ordinal);
+        names.TryAdd(OwnershipGraph.CustomerKey, $"{customerName} (the customer)");
+        string NameOf(string key) => names.GetValueOrDefault(key) ?? key;
+        foreach (var n in Nodes)
+        {
+            yield return (Name(n), string.Join(", ", new[]
+            {
+                n.Kind == "entity" ? "Entity" : "Individual", Blank(n.Country)?.ToUpperInvariant(), n.Kind == "entity" && Blank(n.RegistrationNumber) is { } r ? $"registration {r}" : null,
+                n.ConfirmedBlocked ? "confirmed blocked" : null,
+            }.Where(x => x is not null)));
+        }
+        foreach (var e in Edges)
+        {
+            var control = Blank(e.Control) switch
+            {
+                null => null,
+                "other" => $"controls ({Blank(e.ControlDescription) ?? "other"})",
+                var c => $"controls as {Spaced(c)}",
+            };
+            yield return ($"{NameOf(e.From)} → {NameOf(e.To)}", string.Join(", ",
+                new[] { e.Percent is { } p ? $"owns {p.ToString("0.##", CultureInfo.InvariantCulture)} %" : null, control }.Where(x => x is not null)));
+        }
+    }
+
+    private static string Name(NodeRow n) => Blank(n.Name) ?? $"({n.Key}, no name yet)";
+
+    /// <summary>"seniorOfficer" → "senior officer".</summary>
+    private static string Spaced(string camel) => string.Concat(camel.Select(ch => char.IsUpper(ch) ? $" {char.ToLowerInvariant(ch)}" : ch.ToString()));
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

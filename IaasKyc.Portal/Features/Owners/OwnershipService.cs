@@ -105,7 +105,8 @@ public sealed class OwnershipService(IDbContextFactory<PortalDbContext> dbFactor
 
     /// <summary>
     /// Replaces the customer's structure. Unknown customer: a finding coded <see cref="NotFoundCode"/>; an individual customer or a
-    /// refused structure: findings, nothing stored. <paramref name="expectedVersion"/>, when given, is the structure version the caller saw.
+    /// refused structure: findings, nothing stored. <paramref name="expectedVersion"/>, when given, is the structure version the caller saw
+    /// (<see cref="Guid.Empty"/>: it saw none, so a structure someone else stored meanwhile is a conflict).
     /// </summary>
     public async Task<Outcome> ReplaceAsync(Guid customerId, OwnershipGraph graph, Guid? expectedVersion = null, CancellationToken ct = default)
     {
@@ -123,7 +124,7 @@ public sealed class OwnershipService(IDbContextFactory<PortalDbContext> dbFactor
         if (!result.Valid) return Outcome.Invalid(result.Findings);
 
         var stored = await db.OwnershipStructures.FirstOrDefaultAsync(o => o.CustomerId == customerId, ct);
-        if (expectedVersion is { } v && stored?.Version != v)
+        if (expectedVersion is { } v && (stored?.Version ?? Guid.Empty) != v)
             return Outcome.ConflictWith("Someone else changed this ownership structure since you opened it. Reload to see their change; your input is kept.");
 
         var previousOwners = new HashSet<string>(StringComparer.Ordinal);

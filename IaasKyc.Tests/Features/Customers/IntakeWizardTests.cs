@@ -160,6 +160,67 @@ public sealed class IntakeWizardTests : ComponentTestBase
         Assert.Single(cut.FindAll("[data-testid=contact-form]"));
     }
 
+    [Fact]
+    public async Task An_account_refused_because_someone_else_added_one_shows_both_lists_masked_and_keep_mine_adds_it_beside_theirs()
+    {
+        var id = await DraftAsync(steps: 3);
+        var cut = RenderWizard(id);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=account-editor]"));
+        var seen = (await Services.GetRequiredService<CustomerQueries>().GetAsync(id, Ct))!.Version;
+        await SavedByOtherUserAsync(s => s.AddAccountAsync(id, seen, new AccountInput("acct-7", new PaymentMeansInput("card", "DE", "5555555555554444"), "customer", null), Ct));
+        Type(cut, "reference", "acct-42");
+        await SelectAsync(cut, PaymentMeansType.Card);
+        Type(cut, "identifier", "4111111111111111");
+
+        cut.Find("[data-testid=add-account]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=conflict]"));
+        ConflictPanel.Row(cut, "Account acct-7", "Card ••••••••4444 (DE), paid by the customer", "Card ••••••••4444 (DE), paid by the customer");
+        ConflictPanel.Row(cut, "Account acct-42 (new)", "(empty)", "Card ••••••••1111 (DE), paid by the customer");
+        var panel = cut.Find("[data-testid=conflict]").InnerHtml;
+        Assert.DoesNotContain("4111111111111111", panel);
+        Assert.DoesNotContain("5555555555554444", panel);
+        Assert.Contains($"Saved by {OtherUser}", cut.Find("[data-testid=conflict-by]").TextContent);
+        Assert.Equal("acct-42", cut.Find("#reference").GetAttribute("value"));
+        Assert.Equal("4111111111111111", cut.Find("#identifier").GetAttribute("value"));
+
+        cut.Find("[data-testid=keep-mine]").Click();
+
+        await cut.WaitForAssertionAsync(async () => Assert.Equal(["acct-42", "acct-7"],
+            (await Services.GetRequiredService<CustomerQueries>().GetAsync(id, Ct))!.Accounts.Select(a => a.Reference).Order()));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
+    }
+
+    [Fact]
+    public async Task A_document_refused_because_someone_else_added_evidence_compares_the_evidence_with_the_number_masked_and_take_theirs_adds_nothing()
+    {
+        var id = await DraftAsync(steps: 3, withAccount: true);
+        var cut = RenderWizard(id);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=document-form]"));
+        var seen = (await Services.GetRequiredService<CustomerQueries>().GetAsync(id, Ct))!.Version;
+        await SavedByOtherUserAsync(s => s.AddNonDocumentaryEvidenceAsync(id, seen, "Handelsregister Berlin", new DateOnly(2026, 11, 27), "Directors match", Ct));
+        await SelectTextAsync(cut, "Certificate of incorporation");
+        Type(cut, "document-number", "HRB 987654");
+        Choose(cut, "issuing-country", "DE");
+
+        cut.Find("[data-testid=add-document]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=conflict]"));
+        ConflictPanel.Row(cut, "Check 1", "Handelsregister Berlin, 2026-11-27: Directors match", "Handelsregister Berlin, 2026-11-27: Directors match");
+        ConflictPanel.Row(cut, "Your new document", "(empty)", "Certificate of incorporation ••••••7654 (Germany)");
+        Assert.DoesNotContain("9876", cut.Find("[data-testid=conflict]").InnerHtml);
+        Assert.Equal("HRB 987654", cut.Find("#document-number").GetAttribute("value"));
+        var stored = (await Services.GetRequiredService<CustomerQueries>().GetAsync(id, Ct))!;
+
+        cut.Find("[data-testid=take-theirs]").Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
+        Assert.Equal("", cut.Find("#document-number").GetAttribute("value") ?? "");
+        var now = (await Services.GetRequiredService<CustomerQueries>().GetAsync(id, Ct))!;
+        Assert.Equal(stored.Version, now.Version);
+        Assert.Single(now.Evidence);
+    }
+
     private async Task<int> CustomerCountAsync()
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
@@ -277,6 +338,14 @@ public sealed class IntakeWizardTests : ComponentTestBase
 
         cut.WaitForAssertion(() => Assert.EndsWith($"/customers/{id}", Services.GetRequiredService<NavigationManager>().Uri));
         Assert.Equal(CustomerStatus.Submitted, (await Services.GetRequiredService<CustomerQueries>().GetAsync(id, Ct))!.Status);
+    }
+
+    /// <summary>Opens the (only) MudSelect of strings and clicks the item, as a user does.</summary>
+    private static async Task SelectTextAsync(IRenderedComponent<IComponent> cut, string text)
+    {
+        var select = cut.FindComponent<MudSelect<string>>();
+        await cut.InvokeAsync(() => select.Instance.OpenMenu());
+        cut.WaitForAssertion(() => cut.FindAll(".mud-popover-open .mud-list-item").First(i => i.TextContent.Trim() == text).Click());
     }
 
     /// <summary>Opens a MudSelect of <typeparamref name="T"/> and clicks the item, as a user does.</summary>

@@ -2,7 +2,9 @@ using Bunit;
 using IaasKyc.Domain.Customers;
 using IaasKyc.Domain.Owners;
 using IaasKyc.Portal.Data;
+using IaasKyc.Portal.Features;
 using IaasKyc.Portal.Features.Customers;
+using IaasKyc.Portal.Features.Customers.Intake;
 using IaasKyc.Portal.Features.Owners;
 using IaasKyc.Portal.Security;
 using IaasKyc.Tests.Support;
@@ -125,6 +127,48 @@ public sealed class OwnerProfileFormTests : ComponentTestBase
 
         await cut.WaitForAssertionAsync(async () => Assert.Equal("anna@example.com", (await Ownership.GetProfileAsync(profile.CustomerId, "anna"))!.Email));
         Assert.Null((await Ownership.GetProfileAsync(profile.CustomerId, "anna"))!.DocumentNumberMasked);
+        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+    }
+
+    [Fact]
+    public async Task An_owners_check_refused_because_someone_else_added_evidence_compares_the_owners_evidence_and_keep_mine_adds_it()
+    {
+        var profile = await AnnasProfileAsync();
+        Outcome? saved = null;
+        var cut = Render(b =>
+        {
+            b.OpenComponent<CheckEvidenceForm>(0);
+            b.AddAttribute(1, nameof(CheckEvidenceForm.CustomerId), profile.CustomerId);
+            b.AddAttribute(2, nameof(CheckEvidenceForm.CustomerVersion), profile.CustomerVersion);
+            b.AddAttribute(3, nameof(CheckEvidenceForm.OwnerKey), "anna");
+            b.AddAttribute(4, nameof(CheckEvidenceForm.Saved), EventCallback.Factory.Create<Outcome>(this, o => saved = o));
+            b.CloseComponent();
+        });
+        await using (var other = Services.CreateAsyncScope())
+        {
+            other.ServiceProvider.GetRequiredService<AuditActor>().Use("officer2@example.test");
+            var theirs = await other.ServiceProvider.GetRequiredService<CustomerService>().AddDocumentaryEvidenceAsync(profile.CustomerId, profile.CustomerVersion,
+                "Passport", "C01X00T47", "DE", null, null, ownerKey: "anna");
+            Assert.True(theirs.Ok, theirs.Message);
+        }
+        cut.Find("#check-source").Change("Bundesanzeiger");
+        cut.Find("#checked-on").Change("2026-11-28");
+        cut.Find("#check-result").Change("Anna Schmidt listed as managing director");
+
+        cut.Find("[data-testid=add-check]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=conflict]"));
+        ConflictPanel.Row(cut, "Document 1", "Passport •••••0T47 (Germany)", "Passport •••••0T47 (Germany)");
+        ConflictPanel.Row(cut, "Your new check", "(empty)", "Bundesanzeiger, 2026-11-28: Anna Schmidt listed as managing director");
+        Assert.DoesNotContain("C01X00T47", cut.Markup);
+        Assert.Contains("Saved by officer2@example.test", cut.Find("[data-testid=conflict-by]").TextContent);
+        Assert.Equal("Bundesanzeiger", cut.Find("#check-source").GetAttribute("value"));
+        Assert.Null(saved);
+
+        cut.Find("[data-testid=keep-mine]").Click();
+
+        cut.WaitForAssertion(() => Assert.True(saved?.Ok));
+        Assert.Equal(2, (await Ownership.GetProfileAsync(profile.CustomerId, "anna"))!.Evidence.Count);
         Assert.Empty(cut.FindAll("[data-testid=conflict]"));
     }
 }

@@ -1,10 +1,12 @@
 using Bunit;
 using IaasKyc.Domain.Owners;
+using IaasKyc.Portal.Data;
 using IaasKyc.Portal.Features.Customers;
 using IaasKyc.Portal.Features.Owners;
 using IaasKyc.Portal.Security;
 using IaasKyc.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace IaasKyc.Tests.Features.Owners;
 
@@ -102,6 +104,109 @@ public sealed class OwnershipTabTests : ComponentTestBase
         Assert.NotNull(cut.Find("[data-testid=ownership-chart] svg"));
         Assert.Empty(cut.FindAll("[data-testid=ownership-editor]"));
         Assert.Empty(cut.FindAll("[data-testid=ownership-save]"));
+    }
+
+    /// <summary>Opens the editor on the stored two-level structure; another user then moves Ben to Switzerland and makes Clara a director.</summary>
+    private async Task<(CustomerDetail Detail, IRenderedComponent<OwnershipTab> Cut)> StructureConflictAsync()
+    {
+        var detail = await EntityCustomerAsync();
+        Assert.True((await Ownership.ReplaceAsync(detail.Id, TwoLevels())).Ok);
+        var cut = Open(detail);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=ownership-editor]"));
+        var seen = (await Ownership.GetAsync(detail.Id))!.Version;
+        await using (var other = Services.CreateAsyncScope())
+        {
+            other.ServiceProvider.GetRequiredService<AuditActor>().Use("officer2@example.test");
+            var theirs = TwoLevels() with
+            {
+                Nodes = [.. TwoLevels().Nodes.Select(n => n.Key == "ben" ? n with { Country = "CH" } : n)],
+                Edges = [.. TwoLevels().Edges.Select(e => e.From == "clara" ? e with { Control = ControlRole.Director } : e)],
+            };
+            var saved = await other.ServiceProvider.GetRequiredService<OwnershipService>().ReplaceAsync(detail.Id, theirs, seen);
+            Assert.True(saved.Ok, saved.Message);
+        }
+        InputIn(cut, "nodes[1].name").Change("Schmidt Holding AG");
+
+        cut.Find("[data-testid=ownership-save]").Click();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=conflict]"));
+        return (detail, cut);
+    }
+
+    [Fact]
+    public async Task A_structure_refused_because_someone_else_saved_first_compares_each_person_and_link_and_keep_mine_stores_the_input()
+    {
+        var (detail, cut) = await StructureConflictAsync();
+
+        ConflictPanel.Row(cut, "Ben Krause", "Individual, CH", "Individual, AT");
+        ConflictPanel.Row(cut, "Anna Schmidt", "Individual, DE", "Individual, DE");
+        ConflictPanel.Row(cut, $"Clara Vogel → {detail.Name} (the customer)", "controls as director", "controls as senior officer");
+        ConflictPanel.Row(cut, "Schmidt Holding GmbH", "Entity, DE, registration HRB 1", "(empty)");
+        ConflictPanel.Row(cut, "Ben Krause → Schmidt Holding AG", "(empty)", "owns 50 %");
+        Assert.Contains("Saved by officer2@example.test", cut.Find("[data-testid=conflict-by]").TextContent);
+        Assert.Equal("Schmidt Holding AG", InputIn(cut, "nodes[1].name").GetAttribute("value"));
+        Assert.Equal("CH", (await Ownership.GetAsync(detail.Id))!.Graph.Nodes.Single(n => n.Key == "ben").Country);
+
+        cut.Find("[data-testid=keep-mine]").Click();
+
+        await cut.WaitForAssertionAsync(async () => Assert.Contains((await Ownership.GetAsync(detail.Id))!.Graph.Nodes, n => n.Name == "Schmidt Holding AG"));
+        var stored = (await Ownership.GetAsync(detail.Id))!.Graph;
+        Assert.Equal("AT", stored.Nodes.Single(n => n.Key == "ben").Country);
+        Assert.Equal(ControlRole.SeniorOfficer, stored.Edges.Single(e => e.From == "clara").Control);
+    }
+
+    [Fact]
+    public async Task Take_theirs_puts_the_stored_structure_in_the_editor_and_saves_nothing()
+    {
+        var (detail, cut) = await StructureConflictAsync();
+        var version = (await Ownership.GetAsync(detail.Id))!.Version;
+
+        cut.Find("[data-testid=take-theirs]").Click();
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
+        Assert.Equal("Schmidt Holding GmbH", InputIn(cut, "nodes[1].name").GetAttribute("value"));
+        Assert.Equal("CH", InputIn(cut, "nodes[2].country").GetAttribute("value"));
+        Assert.Equal(version, (await Ownership.GetAsync(detail.Id))!.Version);
+    }
+
+    /// <summary>Types Dora Lang, senior officer with 30 %, into an editor opened on a customer without a structure.</summary>
+    private static async Task TypeDoraAsync(IRenderedComponent<OwnershipTab> cut)
+    {
+        cut.WaitForAssertion(() => cut.Find("[data-testid=ownership-editor]"));
+        cut.Find("[data-testid=add-node]").Click();
+        InputIn(cut, "nodes[0].name").Change("Dora Lang");
+        cut.Find("[data-testid=add-edge]").Click();
+        InputIn(cut, "edges[0].percent").Change("30");
+        var control = cut.FindComponents<MudSelect<string>>().Single(c => Equals(c.Instance.UserAttributes.GetValueOrDefault("data-testid"), "edges[0].control"));
+        await cut.InvokeAsync(() => control.Instance.SelectOption("seniorOfficer"));
+    }
+
+    [Fact]
+    public async Task A_first_structure_typed_in_the_editor_is_stored()
+    {
+        var detail = await EntityCustomerAsync();
+        var cut = Open(detail);
+        await TypeDoraAsync(cut);
+
+        cut.Find("[data-testid=ownership-save]").Click();
+
+        await cut.WaitForAssertionAsync(async () => Assert.True((await Ownership.GetAsync(detail.Id))!.Stored));
+        Assert.Equal("Dora Lang", (await Ownership.GetAsync(detail.Id))!.Graph.Nodes.Single().Name);
+        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+    }
+
+    [Fact]
+    public async Task A_first_structure_saved_while_someone_else_stored_one_is_a_conflict_not_an_overwrite()
+    {
+        var detail = await EntityCustomerAsync();
+        var cut = Open(detail);
+        await TypeDoraAsync(cut);
+        Assert.True((await Ownership.ReplaceAsync(detail.Id, TwoLevels())).Ok);
+
+        cut.Find("[data-testid=ownership-save]").Click();
+
+        cut.WaitForAssertion(() => ConflictPanel.Row(cut, "Dora Lang", "(empty)", "Individual"));
+        Assert.Equal(4, (await Ownership.GetAsync(detail.Id))!.Graph.Nodes.Count);
     }
 
     [Fact]

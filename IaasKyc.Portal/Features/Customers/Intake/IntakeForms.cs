@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using IaasKyc.Domain.Customers;
 using IaasKyc.Portal.Components.Shared;
+using IaasKyc.Portal.Security;
 
 namespace IaasKyc.Portal.Features.Customers.Intake;
 
@@ -173,6 +174,11 @@ public sealed class AccountForm
     public string? PaymentSourceName { get; set; }
 
     public IReadOnlyCollection<string> Products { get; set; } = [];
+
+    /// <summary>The account as a line of the accounts list (<see cref="Labels.Account"/>), the identifier masked.</summary>
+    public string Line(Func<string?, string> productName) => Labels.Account(MeansType ?? PaymentMeansType.Card, Prepaid, FieldCipher.Mask(Identifier?.Trim()),
+        IntakeCatalog.Resolve(IssuerCountry) ?? "", PaymentSource ?? Domain.Customers.PaymentSource.Customer,
+        PaymentSource is Domain.Customers.PaymentSource.Customer ? null : PaymentSourceName?.Trim(), Products, productName);
 
     public AccountInput ToInput() => new(Reference, new PaymentMeansInput(MeansType?.ToString(), IntakeCatalog.Resolve(IssuerCountry), Identifier, Prepaid),
         PaymentSource?.ToString(), PaymentSource is Domain.Customers.PaymentSource.Customer ? null : PaymentSourceName, [.. Products]);
