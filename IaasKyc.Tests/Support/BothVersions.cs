@@ -16,6 +16,14 @@ public static class BothVersions
     public static bool Differs<T>(this IRenderedComponent<T> cut, string field) where T : IComponent =>
         cut.Find($"[data-testid=conflict] tr[data-field='{field}']").GetAttribute("data-differs") == "true";
 
+    /// <summary>One row: the stored value, this user's input, and "differs" marked exactly when the two read differently.</summary>
+    public static void Row<T>(this IRenderedComponent<T> cut, string field, string theirs, string mine) where T : IComponent
+    {
+        Assert.Equal(theirs, cut.Cell(field, "theirs"));
+        Assert.Equal(mine, cut.Cell(field, "mine"));
+        Assert.Equal(theirs != mine, cut.Differs(field));
+    }
+
     /// <summary>A change saved through a feature service in a scope of its own, attributed to <paramref name="actor"/>.</summary>
     public static async Task<Outcome> AsAnotherUserAsync<TService>(this IServiceProvider services, string actor, Func<TService, Task<Outcome>> change)
         where TService : notnull

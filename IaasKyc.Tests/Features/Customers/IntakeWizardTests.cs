@@ -175,8 +175,8 @@ public sealed class IntakeWizardTests : ComponentTestBase
         cut.Find("[data-testid=add-account]").Click();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=conflict]"));
-        ConflictPanel.Row(cut, "Account acct-7", "Card ••••••••4444 (DE), paid by the customer", "Card ••••••••4444 (DE), paid by the customer");
-        ConflictPanel.Row(cut, "Account acct-42 (new)", "(empty)", "Card ••••••••1111 (DE), paid by the customer");
+        BothVersions.Row(cut, "Account acct-7", "Card ••••••••4444 (DE), paid by the customer", "Card ••••••••4444 (DE), paid by the customer");
+        BothVersions.Row(cut, "Account acct-42 (new)", "(empty)", "Card ••••••••1111 (DE), paid by the customer");
         var panel = cut.Find("[data-testid=conflict]").InnerHtml;
         Assert.DoesNotContain("4111111111111111", panel);
         Assert.DoesNotContain("5555555555554444", panel);
@@ -206,8 +206,8 @@ public sealed class IntakeWizardTests : ComponentTestBase
         cut.Find("[data-testid=add-document]").Click();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=conflict]"));
-        ConflictPanel.Row(cut, "Check 1", "Handelsregister Berlin, 2026-11-27: Directors match", "Handelsregister Berlin, 2026-11-27: Directors match");
-        ConflictPanel.Row(cut, "Your new document", "(empty)", "Certificate of incorporation ••••••7654 (Germany)");
+        BothVersions.Row(cut, "Check 1", "Handelsregister Berlin, 2026-11-27: Directors match", "Handelsregister Berlin, 2026-11-27: Directors match");
+        BothVersions.Row(cut, "Your new document", "(empty)", "Certificate of incorporation ••••••7654 (Germany)");
         Assert.DoesNotContain("9876", cut.Find("[data-testid=conflict]").InnerHtml);
         Assert.Equal("HRB 987654", cut.Find("#document-number").GetAttribute("value"));
         var stored = (await Services.GetRequiredService<CustomerQueries>().GetAsync(id, Ct))!;

@@ -158,8 +158,8 @@ public sealed class OwnerProfileFormTests : ComponentTestBase
         cut.Find("[data-testid=add-check]").Click();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=conflict]"));
-        ConflictPanel.Row(cut, "Document 1", "Passport •••••0T47 (Germany)", "Passport •••••0T47 (Germany)");
-        ConflictPanel.Row(cut, "Your new check", "(empty)", "Bundesanzeiger, 2026-11-28: Anna Schmidt listed as managing director");
+        BothVersions.Row(cut, "Document 1", "Passport •••••0T47 (Germany)", "Passport •••••0T47 (Germany)");
+        BothVersions.Row(cut, "Your new check", "(empty)", "Bundesanzeiger, 2026-11-28: Anna Schmidt listed as managing director");
         Assert.DoesNotContain("C01X00T47", cut.Markup);
         Assert.Contains("Saved by officer2@example.test", cut.Find("[data-testid=conflict-by]").TextContent);
         Assert.Equal("Bundesanzeiger", cut.Find("#check-source").GetAttribute("value"));

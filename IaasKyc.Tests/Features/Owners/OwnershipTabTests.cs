@@ -138,11 +138,11 @@ public sealed class OwnershipTabTests : ComponentTestBase
     {
         var (detail, cut) = await StructureConflictAsync();
 
-        ConflictPanel.Row(cut, "Ben Krause", "Individual, CH", "Individual, AT");
-        ConflictPanel.Row(cut, "Anna Schmidt", "Individual, DE", "Individual, DE");
-        ConflictPanel.Row(cut, $"Clara Vogel → {detail.Name} (the customer)", "controls as director", "controls as senior officer");
-        ConflictPanel.Row(cut, "Schmidt Holding GmbH", "Entity, DE, registration HRB 1", "(empty)");
-        ConflictPanel.Row(cut, "Ben Krause → Schmidt Holding AG", "(empty)", "owns 50 %");
+        BothVersions.Row(cut, "Ben Krause", "Individual, CH", "Individual, AT");
+        BothVersions.Row(cut, "Anna Schmidt", "Individual, DE", "Individual, DE");
+        BothVersions.Row(cut, $"Clara Vogel → {detail.Name} (the customer)", "controls as director", "controls as senior officer");
+        BothVersions.Row(cut, "Schmidt Holding GmbH", "Entity, DE, registration HRB 1", "(empty)");
+        BothVersions.Row(cut, "Ben Krause → Schmidt Holding AG", "(empty)", "owns 50 %");
         Assert.Contains("Saved by officer2@example.test", cut.Find("[data-testid=conflict-by]").TextContent);
         Assert.Equal("Schmidt Holding AG", InputIn(cut, "nodes[1].name").GetAttribute("value"));
         Assert.Equal("CH", (await Ownership.GetAsync(detail.Id))!.Graph.Nodes.Single(n => n.Key == "ben").Country);
@@ -205,7 +205,7 @@ public sealed class OwnershipTabTests : ComponentTestBase
 
         cut.Find("[data-testid=ownership-save]").Click();
 
-        cut.WaitForAssertion(() => ConflictPanel.Row(cut, "Dora Lang", "(empty)", "Individual"));
+        cut.WaitForAssertion(() => BothVersions.Row(cut, "Dora Lang", "(empty)", "Individual"));
         Assert.Equal(4, (await Ownership.GetAsync(detail.Id))!.Graph.Nodes.Count);
     }
 
