@@ -106,7 +106,7 @@ public static class AuditPolicy
 
     /// <summary>Audit infrastructure is never audited itself.</summary>
     public static bool IsAuditInfrastructure(Type t) => t == typeof(AuditEntry) || t == typeof(AuditHead) || t == typeof(SubjectKey)
-        || t == typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey) || t == typeof(JobLease);
+        || t == typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey) || t == typeof(JobLease) || t == typeof(Features.Dashboard.JobRun);
 
     public static AuditRule For(Type type) => Rules.TryGetValue(type, out var rule) ? rule : new AuditRule(type.Name);
 

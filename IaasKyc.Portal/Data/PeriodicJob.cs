@@ -4,7 +4,7 @@ namespace IaasKyc.Portal.Data;
 
 /// <summary>
 /// A background job that runs at start-up and then every <see cref="Interval"/>: in a scope of its own, as its own audit actor,
-/// once per period across every instance sharing the database, and reporting each run to the <see cref="JobMonitor"/> shown
+/// once per period across every instance sharing the database, and storing each run with the <see cref="JobMonitor"/> shown
 /// on the Admin's dashboard. A failed run is logged and retried at the next tick; the portal keeps serving.
 /// </summary>
 /// <remarks>
@@ -44,21 +44,25 @@ public abstract class PeriodicJob(IServiceProvider services, JobLeases leases, J
                 scope.ServiceProvider.GetRequiredService<AuditActor>().Use(Actor);
                 detail = await RunAsync(scope.ServiceProvider, token);
             }, ct, keepAfterRun: true);
+            // A tick that finds the job held by another instance records nothing: the holder's run is the one to show.
             if (ran)
             {
-                monitor.Record(Name, clock.GetUtcNow().UtcDateTime, true, detail ?? "");
+                await monitor.RecordAsync(Name, clock.GetUtcNow().UtcDateTime, true, detail ?? "", leases.Holder, ct);
                 logger.LogDebug("{Job}: {Detail}.", Name, detail);
-            }
-            else
-            {
-                monitor.Record(Name, clock.GetUtcNow().UtcDateTime, true, "Another instance sharing the database runs it this period");
             }
             return ran;
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            monitor.Record(Name, clock.GetUtcNow().UtcDateTime, false, e.Message);
             logger.LogError(e, "The {Job} run failed.", Name);
+            try
+            {
+                await monitor.RecordAsync(Name, clock.GetUtcNow().UtcDateTime, false, e.Message, leases.Holder, CancellationToken.None);
+            }
+            catch (Exception recording)
+            {
+                logger.LogError(recording, "Recording the failed {Job} run failed too (the database is unavailable).", Name);
+            }
             return true;
         }
     }

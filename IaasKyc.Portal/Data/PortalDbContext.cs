@@ -51,6 +51,9 @@ public class PortalDbContext(DbContextOptions options, AuditActor? actor = null)
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
     /// <summary>Which instance runs each background job (<see cref="JobLeases"/>); never audited.</summary>
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+
+    /// <summary>The last run of each background job, on whichever instance ran it (<see cref="Features.Dashboard.JobMonitor"/>); never audited.</summary>
+    public DbSet<Features.Dashboard.JobRun> JobRuns => Set<Features.Dashboard.JobRun>();
     public DbSet<Domain.AiTraining.ReportVersion> ReportVersions => Set<Domain.AiTraining.ReportVersion>();
     public DbSet<Domain.AiTraining.UsageSignal> UsageSignals => Set<Domain.AiTraining.UsageSignal>();
     public DbSet<Domain.Certifications.Certification> Certifications => Set<Domain.Certifications.Certification>();

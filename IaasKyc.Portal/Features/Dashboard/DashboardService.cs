@@ -128,11 +128,12 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> dbFactor
                 _ => batch.Error is null ? $"{batch.State}: {batch.Done:N0} screened, {batch.NewHits:N0} new hit(s)" : $"{batch.State}: {batch.Error}",
             }, batch.FinishedAtUtc ?? batch.StartedAtUtc ?? batch.QueuedAtUtc, batch.Error is null);
         var jobStates = new List<JobState> { rescreen };
+        var runs = await jobs.LastRunsAsync(ct);
         foreach (var job in new[] { Resellers.AttestationRenewalJob.Job, DeadlineNotifier.Job, Retention.RetentionJob.Job, SpecialMeasures.SpecialMeasureRiskJob.Job })
         {
-            jobStates.Add(jobs.Last(job) is { } run
+            jobStates.Add(runs.TryGetValue(job, out var run)
                 ? new JobState(job, run.Detail, run.AtUtc, run.Ok)
-                : new JobState(job, "Not run since start-up", null, true));
+                : new JobState(job, "No run yet", null, true));
         }
 
         var now = time.UtcNow;

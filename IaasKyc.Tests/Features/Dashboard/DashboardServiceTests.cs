@@ -68,7 +68,7 @@ public sealed class DashboardServiceTests : IAsyncDisposable
             context.AuditEvent("export", "AuditExtract", "extract.pdf");
             await context.SaveChangesAsync();
         }
-        db.Get<JobMonitor>().Record(DeadlineNotifier.Job, db.UtcNow, true, "2 notice(s) raised");
+        await db.Get<JobMonitor>().RecordAsync(DeadlineNotifier.Job, db.UtcNow, true, "2 notice(s) raised", "another-instance:1");
         db.Clock.Advance(TimeSpan.FromDays(1));
 
         var work = await db.Get<DashboardService>().WorkAsync("auditor", new DashboardRoles(false, false, true, true));
@@ -77,7 +77,7 @@ public sealed class DashboardServiceTests : IAsyncDisposable
         Assert.Equal(["Rejected Corp", "Verified Corp"], work.Auditor.Recent.Select(r => r.Customer).Order());
         Assert.Equal([("ofac-sdn", (int?)4, 120), ("bis-dpl", null, 0), ("csl", null, 0)], work.Admin!.Lists.Select(l => (l.Source, l.AgeDays, l.Entries)));
         Assert.Equal(1, work.Admin.LockedOut);
-        Assert.Equal(["No run yet", "Not run since start-up", "2 notice(s) raised", "Not run since start-up", "Not run since start-up"], work.Admin.Jobs.Select(j => j.State));
+        Assert.Equal(["No run yet", "No run yet", "2 notice(s) raised", "No run yet", "No run yet"], work.Admin.Jobs.Select(j => j.State));
     }
 
     [Fact]

@@ -2016,6 +2016,33 @@ namespace IaasKyc.Portal.Data.Migrations.Postgres
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("IaasKyc.Portal.Features.Dashboard.JobRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Ok")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("JobRuns");
+                });
+
             modelBuilder.Entity("IaasKyc.Portal.Features.Dashboard.Notification", b =>
                 {
                     b.Property<Guid>("Id")
