@@ -240,6 +240,8 @@ public sealed class CertificationPagesTests : ComponentTestBase
         var created = await AdpDraftAsync();
         var cut = RenderPage<AdpPage>(created.Id);
         cut.WaitForAssertion(() => cut.Find("#evidence-FitToSize"));
+        string FiguresComputed() => cut.FindAll("tr").Single(r => r.TextContent.Contains("Figures computed")).QuerySelector("td")!.TextContent;
+        var computedBefore = FiguresComputed();
         Clock.Advance(TimeSpan.FromMinutes(3));
         await AsOtherAsync<AdpService>("officer2@example.test", s => s.RecomputeAsync(created.Id!.Value, created.Version!.Value));
         cut.Find("#narrative-RedFlags").Change("Typed before attaching.");
@@ -253,8 +255,10 @@ public sealed class CertificationPagesTests : ComponentTestBase
         Assert.Equal("Board minutes on the program's size", cut.Find("#evidence-FitToSize").GetAttribute("value"));
         Assert.Equal("Typed before attaching.", cut.Find("#narrative-RedFlags").GetAttribute("value"));
         Assert.Empty((await Services.GetRequiredService<AdpService>().GetAsync(created.Id!.Value))!.Evidence);
+        // The page reloads after the notice (it shows officer2's recompute): the retry goes over that version.
+        cut.WaitForAssertion(() => Assert.NotEqual(computedBefore, FiguresComputed()));
 
-        cut.Find("[data-testid=attach-FitToSize]").Click();
+        await cut.InvokeAsync(() => cut.Find("[data-testid=attach-FitToSize]").Click());
 
         await cut.WaitForAssertionAsync(async () => Assert.Single((await Services.GetRequiredService<AdpService>().GetAsync(created.Id!.Value))!.Evidence));
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict-notice]")));

@@ -236,7 +236,7 @@ public sealed class ResellerPagesTests : ComponentTestBase
         Assert.Equal("lena@nordlicht.example", cut.Find("#contact-email").GetAttribute("value"));
         Assert.DoesNotContain("Lena Vogel", cut.Find("[data-testid=contacts]").TextContent);
 
-        cut.Find("[data-testid=contact-form] form").Submit();
+        await cut.InvokeAsync(() => cut.Find("[data-testid=contact-form] form").Submit());
 
         await cut.WaitForAssertionAsync(async () => Assert.Contains((await Service.GetAsync(created.Id!.Value))!.Contacts, c => c.Name == "Lena Vogel"));
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict-notice]")));
@@ -263,7 +263,7 @@ public sealed class ResellerPagesTests : ComponentTestBase
         cut.WaitForAssertion(() => Assert.Contains("ACC-END-7", cut.Find("[data-testid=end-accounts]").TextContent));
         Assert.Equal("ACC-END-8", cut.Find("#end-account").GetAttribute("value"));
 
-        cut.Find("[data-testid=add-end-account]").Closest("form")!.Submit();
+        await cut.InvokeAsync(() => cut.Find("[data-testid=add-end-account]").Closest("form")!.Submit());
 
         await cut.WaitForAssertionAsync(async () => Assert.Equal(2, (await Service.GetAsync(created.Id!.Value))!.EndAccounts.Count));
         cut.WaitForAssertion(() => Assert.Contains("ACC-END-8", cut.Find("[data-testid=end-accounts]").TextContent));
