@@ -140,13 +140,13 @@ public sealed class DraftingComponentsTests : ComponentTestBase
 
         cut.WaitForAssertion(() => Assert.Equal(Make.Narrative().Cluster, cut.Find("#cluster").GetAttribute("value")));
         Assert.Equal("720", cut.Find("#run-hours").GetAttribute("value"));
-        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
         cut.Find("#how-learned").Change("Reported by the account manager on 2026-06-14.");
         cut.Find("[data-testid=save-draft]").Click();
         await cut.WaitForAssertionAsync(async () =>
             Assert.Equal("Reported by the account manager on 2026-06-14.", (await Services.GetRequiredService<TrainingCaseService>().GetAsync(id))!.Narrative.HowLearned));
         Assert.Equal(Make.Narrative().IntendedUse, (await Services.GetRequiredService<TrainingCaseService>().GetAsync(id))!.Narrative.IntendedUse);
-        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
     }
 
     [Fact]

@@ -179,7 +179,7 @@ public sealed class CertificationPagesTests : ComponentTestBase
 
         cut.WaitForAssertion(() => Assert.Equal("Their narrative.", cut.Find("#narrative-FitToSize").GetAttribute("value")));
         Assert.Equal("How we meet RedFlags.", cut.Find("#narrative-RedFlags").GetAttribute("value"));
-        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
     }
 
     [Fact]
@@ -199,7 +199,7 @@ public sealed class CertificationPagesTests : ComponentTestBase
 
         await cut.WaitForAssertionAsync(async () => Assert.Equal("Typed before recomputing.",
             (await Services.GetRequiredService<AdpService>().GetAsync(created.Id!.Value))!.Narratives[AdpFactor.FitToSize]));
-        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
     }
 
     [Fact]

@@ -127,7 +127,7 @@ public sealed class IntakeWizardTests : ComponentTestBase
         cut.Find("[data-testid=keep-mine]").Click();
 
         cut.WaitForAssertion(() => cut.Find("[data-testid=determination-form]"));
-        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
         Assert.Equal("Berlin", (await Services.GetRequiredService<CustomerQueries>().GetAsync(id, Ct))!.City);
         var trail = await Services.GetRequiredService<AuditService>().ForEntityAsync("Customer", id.ToString(), ct: Ct);
         Assert.Contains(trail, r => r.Actor == OtherUser && r.Changes.Any(c => c.Field == "City" && c.New == "München"));
@@ -144,7 +144,7 @@ public sealed class IntakeWizardTests : ComponentTestBase
 
         cut.WaitForAssertion(() => Assert.Equal("München", cut.Find("#city").GetAttribute("value")));
         Assert.Equal("Leopoldstraße 9", cut.Find("#line1").GetAttribute("value"));
-        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
         Assert.Equal(stored.Version, (await Services.GetRequiredService<CustomerQueries>().GetAsync(id, Ct))!.Version);
     }
 

@@ -127,7 +127,7 @@ public sealed class OwnerProfileFormTests : ComponentTestBase
 
         await cut.WaitForAssertionAsync(async () => Assert.Equal("anna@example.com", (await Ownership.GetProfileAsync(profile.CustomerId, "anna"))!.Email));
         Assert.Null((await Ownership.GetProfileAsync(profile.CustomerId, "anna"))!.DocumentNumberMasked);
-        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
     }
 
     [Fact]
@@ -169,6 +169,6 @@ public sealed class OwnerProfileFormTests : ComponentTestBase
 
         cut.WaitForAssertion(() => Assert.True(saved?.Ok));
         Assert.Equal(2, (await Ownership.GetProfileAsync(profile.CustomerId, "anna"))!.Evidence.Count);
-        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
     }
 }

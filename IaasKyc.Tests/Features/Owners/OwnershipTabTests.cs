@@ -192,7 +192,7 @@ public sealed class OwnershipTabTests : ComponentTestBase
 
         await cut.WaitForAssertionAsync(async () => Assert.True((await Ownership.GetAsync(detail.Id))!.Stored));
         Assert.Equal("Dora Lang", (await Ownership.GetAsync(detail.Id))!.Graph.Nodes.Single().Name);
-        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class ProductsPageTests : ComponentTestBase
 
         cut.WaitForAssertion(() => Assert.Equal("H100 SXM cluster", cut.Find("#product-name").GetAttribute("value")));
         Assert.Equal("4A090.a", cut.Find("#product-eccn").GetAttribute("value"));
-        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
         cut.Find("#product-description").Change("8 × H100 SXM per node");
         cut.Find("[data-testid=save-product]").Click();
         await cut.WaitForAssertionAsync(async () => Assert.Equal("8 × H100 SXM per node", (await Service.ListAsync()).Single().Description));

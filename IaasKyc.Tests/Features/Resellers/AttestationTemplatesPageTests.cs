@@ -91,7 +91,7 @@ public sealed class AttestationTemplatesPageTests : ComponentTestBase
         cut.Find("[data-testid=take-theirs]").Click();
 
         cut.WaitForAssertion(() => Assert.Equal("Their introduction.", Typed(cut, "template-introduction")));
-        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
         cut.Find("#clause-identification").Change("Identify every customer and owner.");
         cut.Find("[data-testid=template-editor] form").Submit();
         await cut.WaitForAssertionAsync(async () => Assert.Equal("Identify every customer and owner.", (await Service.TemplatesAsync())[0].Clauses["identification"]));
