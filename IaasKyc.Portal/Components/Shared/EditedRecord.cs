@@ -19,7 +19,7 @@ public sealed class EditedRecord<TRecord, TForm>(Func<TRecord, TForm> read, Func
     }
 
     private TRecord? offered;
-    private bool saved;
+    private bool saved, changedHere;
 
     /// <summary>The stored record the input is based on: the one opened, or the one stored by whoever saved first.</summary>
     public TRecord Record { get; private set; } = default!;
@@ -40,11 +40,15 @@ public sealed class EditedRecord<TRecord, TForm>(Func<TRecord, TForm> read, Func
         {
             (Record, Input, saved) = (latest, read(latest), false);
         }
-        else if (!Differ(read(Record), read(latest)))
+        else if (changedHere || !Differ(read(Record), read(latest)))
         {
             Record = latest;
         }
+        changedHere = false;
     }
+
+    /// <summary>This user changed the record through another part of the page: its next copy is no one else's work, so the input goes over it.</summary>
+    public void ChangedHere() => changedHere = true;
 
     /// <summary>A save was refused: <paramref name="stored"/> is now the base, shown field by field beside the input.</summary>
     public void Refused(TRecord stored, string? changedBy, DateTime? changedAtUtc)

@@ -205,6 +205,34 @@ public sealed class ResellerPagesTests : ComponentTestBase
         Assert.Equal("RA-2026-04", (await Service.GetAsync(created.Id!.Value))!.AgreementReference);
     }
 
+    [Fact]
+    public async Task After_a_refused_agreement_the_form_follows_the_reloaded_reseller_so_the_users_own_upload_is_no_conflict()
+    {
+        var customerId = await ForeignEntityAsync();
+        var created = await Service.CreateAsync(new NewResellerInput(customerId, "2026-01-15", new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
+        var cut = RenderWith<ResellerPage>(nameof(ResellerPage.Id), created.Id!.Value);
+        cut.WaitForAssertion(() => cut.Find("h1"));
+        cut.FindAll(".mud-tab").First(t => t.TextContent.StartsWith("CIP", StringComparison.Ordinal)).Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=agreement-form]"));
+        await AsOfficer2Async(s => s.RecordAgreementAsync(created.Id!.Value, created.Version!.Value, "2026-02-01", "RA-2026-04"));
+        cut.Find("#agreement-date").Change("2026-03-01");
+        cut.Find("#agreement-reference").Change("RA-2026-09");
+        cut.Find("[data-testid=agreement-form] form").Submit();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=conflict]"));
+        cut.Find("[data-testid=continue-editing]").Click();
+
+        cut.FindComponents<Microsoft.AspNetCore.Components.Forms.InputFile>()[0].UploadFiles(
+            InputFileContent.CreateFromBinary("%PDF-1.4\n%%EOF\n"u8.ToArray(), "cip.pdf", contentType: "application/pdf"));
+
+        cut.WaitForAssertion(() => Assert.Contains("cip.pdf", cut.Find("[data-testid=cip-files]").TextContent));
+        Assert.Equal("RA-2026-09", cut.Find("#agreement-reference").GetAttribute("value"));
+
+        cut.Find("[data-testid=agreement-form] form").Submit();
+
+        await cut.WaitForAssertionAsync(async () => Assert.Equal("RA-2026-09", (await Service.GetAsync(created.Id!.Value))!.AgreementReference));
+        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+    }
+
     /// <summary>Another user's change to the reseller, through the service in a scope of its own.</summary>
     private async Task AsOfficer2Async(Func<ResellerService, Task<IaasKyc.Portal.Features.Outcome>> change)
     {
