@@ -61,11 +61,14 @@ public sealed class OwnerProfileFormModel
         new AddressInput(Line1, Line2, City, Region, PostalCode, IntakeCatalog.Resolve(Country)), Email, Phone,
         DocumentType, DocumentNumber, IntakeCatalog.Resolve(DocumentCountry), UsPerson, Basis);
 
+    /// <summary>The stored document number, masked, that a save with the number left empty keeps.</summary>
+    public string? StoredDocumentNumber { get; private init; }
+
     /// <summary>
-    /// A save refused because <paramref name="stored"/> was saved meanwhile: its fields next to this form's. The document number
-    /// stays masked on both sides; left empty under a chosen document type it keeps the stored one, and with no type the document is removed.
+    /// The form held against the stored profile. In a comparison the document number stays masked on both sides; left empty under a
+    /// chosen document type it keeps the stored one (theirs), and with no type the document is removed.
     /// </summary>
-    public EditConflict ConflictWith(OwnerProfileView stored)
+    public static EditedRecord<OwnerProfileView, OwnerProfileFormModel> Edit() => new(From, (theirs, mine) =>
     {
         static string? Code(string? typed) => IntakeCatalog.Resolve(typed) ?? typed;
         (string, Func<OwnerProfileFormModel, string?>)[] fields =
@@ -74,12 +77,12 @@ public sealed class OwnerProfileFormModel
             ("City", f => f.City), ("Region", f => f.Region), ("Postal code", f => f.PostalCode), ("Country", f => Code(f.Country)), ("Email", f => f.Email),
             ("Phone", f => f.Phone), ("Identity document", f => f.DocumentType),
             ("Document number", f => string.IsNullOrWhiteSpace(f.DocumentType) ? null
-                : string.IsNullOrWhiteSpace(f.DocumentNumber) ? stored.DocumentNumberMasked : FieldCipher.Mask(f.DocumentNumber.Trim())),
+                : string.IsNullOrWhiteSpace(f.DocumentNumber) ? theirs.StoredDocumentNumber : FieldCipher.Mask(f.DocumentNumber.Trim())),
             ("Issuing country", f => Code(f.DocumentCountry)), ("U.S. or foreign person", f => EditConflict.YesNo(f.UsPerson, "U.S. person", "Foreign person")),
             ("Basis of the determination", f => f.Basis),
         ];
-        return EditConflict.Between(From(stored), this, fields, stored.UpdatedBy, stored.UpdatedAtUtc);
-    }
+        return EditConflict.Between(theirs, mine, fields, null, null).Fields;
+    });
 
     public static OwnerProfileFormModel From(OwnerProfileView p) => new()
     {
@@ -94,6 +97,7 @@ public sealed class OwnerProfileFormModel
         Email = p.Email,
         Phone = p.Phone,
         DocumentType = p.DocumentType,
+        StoredDocumentNumber = p.DocumentNumberMasked,
         DocumentCountry = p.DocumentCountry,
         UsPerson = p.UsPerson,
         Basis = p.DeterminationBasis,

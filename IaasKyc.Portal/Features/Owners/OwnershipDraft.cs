@@ -1,6 +1,7 @@
 using System.Globalization;
 using IaasKyc.Domain;
 using IaasKyc.Domain.Owners;
+using IaasKyc.Portal.Components.Shared;
 
 namespace IaasKyc.Portal.Features.Owners;
 
@@ -51,6 +52,10 @@ public sealed class OwnershipDraft
         }));
         return d;
     }
+
+    /// <summary>The editor's rows held against the stored structure: another save on the tab (the owners statement) keeps them.</summary>
+    public static EditedRecord<OwnershipView, OwnershipDraft> Edit(string customerName) =>
+        new(v => From(v.Graph), (theirs, mine) => ConflictRows.Between(theirs.Lines(customerName), mine.Lines(customerName)));
 
     public static string Camel(ControlRole role) { var s = role.ToString(); return char.ToLowerInvariant(s[0]) + s[1..]; }
 

@@ -71,4 +71,29 @@ public sealed class CasePagesTests : ComponentTestBase
         cut.WaitForAssertion(() => Assert.Contains("another Approver must approve it", cut.Markup));
         Assert.Equal(CaseState.DraftReady, (await Services.GetRequiredService<TrainingCaseService>().GetAsync(id))!.Row.State);
     }
+
+    [Fact]
+    public async Task Typing_in_the_draft_stays_marked_not_saved_when_the_draft_is_marked_ready_and_a_later_save_reopens_the_case()
+    {
+        var id = await OpenedAsync(daysAgo: 1);
+        var cut = RenderPage<CasePage>(id);
+        cut.WaitForAssertion(() => cut.Find("#intended-use"));
+        Assert.Empty(cut.FindAll("[data-testid=draft-unsaved]"));
+        cut.Find("#intended-use").Change("A code model that also writes exploits on request.");
+
+        cut.FindAll("button").Single(b => b.TextContent.Contains("Mark draft ready", StringComparison.Ordinal)).Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("Draft ready", cut.Find("[data-testid=case-state]").TextContent));
+        Assert.Equal("A code model that also writes exploits on request.", cut.Find("#intended-use").GetAttribute("value") ?? cut.Find("#intended-use").TextContent);
+        Assert.Contains("not saved yet", cut.Find("[data-testid=draft-unsaved]").TextContent);
+        var cases = Services.GetRequiredService<TrainingCaseService>();
+        Assert.Equal(Make.Narrative().IntendedUse, (await cases.GetAsync(id))!.Narrative.IntendedUse);
+
+        cut.Find("[data-testid=save-draft]").Click();
+
+        await cut.WaitForAssertionAsync(async () => Assert.Equal("A code model that also writes exploits on request.", (await cases.GetAsync(id))!.Narrative.IntendedUse));
+        cut.WaitForAssertion(() => Assert.Equal("Open", cut.Find("[data-testid=case-state]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=draft-unsaved]"));
+        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+    }
 }

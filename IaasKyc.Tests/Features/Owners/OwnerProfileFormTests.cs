@@ -171,4 +171,38 @@ public sealed class OwnerProfileFormTests : ComponentTestBase
         Assert.Equal(2, (await Ownership.GetProfileAsync(profile.CustomerId, "anna"))!.Evidence.Count);
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
     }
+
+    [Fact]
+    public async Task Typing_in_the_profile_stays_when_the_dialog_reloads_after_the_owner_is_verified_and_then_saves_over_it()
+    {
+        var profile = await AnnasProfileAsync();
+        var foreign = await Ownership.SaveProfileAsync(profile.CustomerId, "anna", new OwnerProfileInput(null, "DE",
+            new AddressInput("Friedrichstraße 68", null, "Berlin", null, null, "DE"), "anna.schmidt@example.com", "030 1234567",
+            "Passport", "C01X00T47", "DE", false, "German passport seen"), profile.Version);
+        Assert.True(foreign.Ok, foreign.Message);
+        var customerVersion = (await Ownership.GetProfileAsync(profile.CustomerId, "anna"))!.CustomerVersion;
+        Assert.True((await Services.GetRequiredService<CustomerService>().AddDocumentaryEvidenceAsync(profile.CustomerId, customerVersion,
+            "Passport", "C01X00T47", "DE", null, null, ownerKey: "anna")).Ok);
+        var cut = Render(b =>
+        {
+            b.OpenComponent<MudPopoverProvider>(0);
+            b.CloseComponent();
+            b.OpenComponent<MudDialogProvider>(1);
+            b.CloseComponent();
+        });
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        _ = cut.InvokeAsync(() => OwnerProfileDialog.OpenAsync(dialogs, profile.CustomerId, "anna", "Anna Schmidt"));
+        cut.WaitForAssertion(() => Assert.Equal("anna.schmidt@example.com", cut.Find("#owner-email").GetAttribute("value")));
+        cut.Find("#owner-email").Change("anna@example.com");
+
+        cut.Find("[data-testid=owner-verify]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Verified by officer@example.test", cut.Find("[data-testid=owner-verification]").TextContent));
+        Assert.Equal("anna@example.com", cut.Find("#owner-email").GetAttribute("value"));
+
+        cut.Find("[data-testid=owner-profile-save]").Click();
+
+        await cut.WaitForAssertionAsync(async () => Assert.Equal("anna@example.com", (await Ownership.GetProfileAsync(profile.CustomerId, "anna"))!.Email));
+        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+    }
 }

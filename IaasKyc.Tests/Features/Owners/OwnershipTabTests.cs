@@ -210,6 +210,30 @@ public sealed class OwnershipTabTests : ComponentTestBase
     }
 
     [Fact]
+    public async Task Rows_being_typed_stay_when_the_tab_reloads_after_the_owners_statement_changes_and_then_save_over_it()
+    {
+        var detail = await EntityCustomerAsync();
+        Assert.True((await Ownership.ReplaceAsync(detail.Id, TwoLevels())).Ok);
+        var stated = await Ownership.RecordAllUsPersonsAsync(detail.Id, "Register of members seen.");
+        Assert.True(stated.Ok, stated.Message);
+        var cut = Open(detail);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=ownership-editor]"));
+        var before = (await Ownership.GetAsync(detail.Id))!.Version;
+        InputIn(cut, "nodes[1].name").Change("Schmidt Holding AG");
+
+        cut.FindAll("[data-testid=us-persons-statement] button").Single(b => b.TextContent.Contains("Withdraw")).Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Not stated", cut.Find("[data-testid=us-persons-statement]").TextContent));
+        Assert.NotEqual(before, (await Ownership.GetAsync(detail.Id))!.Version);
+        Assert.Equal("Schmidt Holding AG", InputIn(cut, "nodes[1].name").GetAttribute("value"));
+
+        cut.Find("[data-testid=ownership-save]").Click();
+
+        await cut.WaitForAssertionAsync(async () => Assert.Contains((await Ownership.GetAsync(detail.Id))!.Graph.Nodes, n => n.Name == "Schmidt Holding AG"));
+        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+    }
+
+    [Fact]
     public void The_chart_layers_each_owner_above_what_it_holds_and_truncates_long_names_with_a_title()
     {
         var graph = TwoLevels() with { Nodes = [.. TwoLevels().Nodes.Select(n => n.Key == "ben" ? n with { Name = new string('B', 60) } : n)] };

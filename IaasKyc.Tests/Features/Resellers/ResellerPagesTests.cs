@@ -172,8 +172,8 @@ public sealed class ResellerPagesTests : ComponentTestBase
         Assert.Contains("Due 2026-11-20 · 9 days overdue", cut.Find("[data-testid=request-state]").TextContent);
     }
 
-    [Fact]
-    public async Task An_agreement_refused_because_someone_else_recorded_one_first_shows_both_and_take_theirs_fills_the_form_with_theirs()
+    /// <summary>A new reseller's page, on its CIP tab.</summary>
+    private async Task<(IaasKyc.Portal.Features.Outcome Created, IRenderedComponent<IComponent> Cut)> CipTabAsync()
     {
         var customerId = await ForeignEntityAsync();
         var created = await Service.CreateAsync(new NewResellerInput(customerId, "2026-01-15", new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
@@ -181,6 +181,13 @@ public sealed class ResellerPagesTests : ComponentTestBase
         cut.WaitForAssertion(() => cut.Find("h1"));
         cut.FindAll(".mud-tab").First(t => t.TextContent.StartsWith("CIP", StringComparison.Ordinal)).Click();
         cut.WaitForAssertion(() => cut.Find("[data-testid=agreement-form]"));
+        return (created, cut);
+    }
+
+    [Fact]
+    public async Task An_agreement_refused_because_someone_else_recorded_one_first_shows_both_and_take_theirs_fills_the_form_with_theirs()
+    {
+        var (created, cut) = await CipTabAsync();
         await using (var other = Services.CreateAsyncScope())
         {
             other.ServiceProvider.GetRequiredService<AuditActor>().Use("officer2@example.test");
@@ -203,6 +210,29 @@ public sealed class ResellerPagesTests : ComponentTestBase
         cut.WaitForAssertion(() => Assert.Equal("RA-2026-04", cut.Find("#agreement-reference").GetAttribute("value")));
         Assert.Equal("2026-02-01", cut.Find("#agreement-date").GetAttribute("value"));
         Assert.Equal("RA-2026-04", (await Service.GetAsync(created.Id!.Value))!.AgreementReference);
+    }
+
+    [Fact]
+    public async Task After_a_refused_agreement_the_form_follows_the_reloaded_reseller_so_the_users_own_upload_is_no_conflict()
+    {
+        var (created, cut) = await CipTabAsync();
+        await AsOfficer2Async(s => s.RecordAgreementAsync(created.Id!.Value, created.Version!.Value, "2026-02-01", "RA-2026-04"));
+        cut.Find("#agreement-date").Change("2026-03-01");
+        cut.Find("#agreement-reference").Change("RA-2026-09");
+        cut.Find("[data-testid=agreement-form] form").Submit();
+        cut.WaitForAssertion(() => cut.Find("[data-testid=conflict]"));
+        cut.Find("[data-testid=continue-editing]").Click();
+
+        cut.FindComponents<Microsoft.AspNetCore.Components.Forms.InputFile>()[0].UploadFiles(
+            InputFileContent.CreateFromBinary("%PDF-1.4\n%%EOF\n"u8.ToArray(), "cip.pdf", contentType: "application/pdf"));
+
+        cut.WaitForAssertion(() => Assert.Contains("cip.pdf", cut.Find("[data-testid=cip-files]").TextContent));
+        Assert.Equal("RA-2026-09", cut.Find("#agreement-reference").GetAttribute("value"));
+
+        cut.Find("[data-testid=agreement-form] form").Submit();
+
+        await cut.WaitForAssertionAsync(async () => Assert.Equal("RA-2026-09", (await Service.GetAsync(created.Id!.Value))!.AgreementReference));
+        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
     }
 
     /// <summary>Another user's change to the reseller, through the service in a scope of its own.</summary>
