@@ -94,6 +94,6 @@ public sealed class CasePagesTests : ComponentTestBase
         await cut.WaitForAssertionAsync(async () => Assert.Equal("A code model that also writes exploits on request.", (await cases.GetAsync(id))!.Narrative.IntendedUse));
         cut.WaitForAssertion(() => Assert.Equal("Open", cut.Find("[data-testid=case-state]").TextContent));
         Assert.Empty(cut.FindAll("[data-testid=draft-unsaved]"));
-        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
     }
 }

@@ -203,6 +203,6 @@ public sealed class OwnerProfileFormTests : ComponentTestBase
         cut.Find("[data-testid=owner-profile-save]").Click();
 
         await cut.WaitForAssertionAsync(async () => Assert.Equal("anna@example.com", (await Ownership.GetProfileAsync(profile.CustomerId, "anna"))!.Email));
-        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
     }
 }

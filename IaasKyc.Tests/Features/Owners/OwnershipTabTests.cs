@@ -230,7 +230,7 @@ public sealed class OwnershipTabTests : ComponentTestBase
         cut.Find("[data-testid=ownership-save]").Click();
 
         await cut.WaitForAssertionAsync(async () => Assert.Contains((await Ownership.GetAsync(detail.Id))!.Graph.Nodes, n => n.Name == "Schmidt Holding AG"));
-        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
     }
 
     [Fact]

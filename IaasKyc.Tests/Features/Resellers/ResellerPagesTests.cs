@@ -232,7 +232,7 @@ public sealed class ResellerPagesTests : ComponentTestBase
         cut.Find("[data-testid=agreement-form] form").Submit();
 
         await cut.WaitForAssertionAsync(async () => Assert.Equal("RA-2026-09", (await Service.GetAsync(created.Id!.Value))!.AgreementReference));
-        Assert.Empty(cut.FindAll("[data-testid=conflict]"));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=conflict]")));
     }
 
     /// <summary>Another user's change to the reseller, through the service in a scope of its own.</summary>
