@@ -4,13 +4,16 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace IaasKyc.Portal.Data;
 
-/// <summary>One saved change: the entity's type name (<c>Customer</c>, <c>ScreeningAlert</c>, …) and its key.</summary>
+/// <summary>
+/// One saved change: the entity's type name (<c>Customer</c>, <c>ScreeningAlert</c>, …) and its key. The key is empty when
+/// another instance sent a batch too large for PostgreSQL's notifications as its kinds only.
+/// </summary>
 public sealed record EntityChange(string Kind, string Id);
 
 /// <summary>
 /// Tells open pages that stored data changed, so they refresh without a reload (issue 9 item 5). Raised after each successful
-/// SaveChanges. The in-process hub reaches the circuits of this instance only: a scale-out implementation (PostgreSQL
-/// LISTEN/NOTIFY, a message bus) implements the same interface and publishes what it receives from the other instances.
+/// SaveChanges. The in-process hub reaches the circuits of this instance only; on PostgreSQL, <see cref="PostgresChangeNotifier"/>
+/// also sends each batch to the other instances (LISTEN/NOTIFY) and publishes what it receives from them.
 /// </summary>
 public interface IChangeNotifier
 {

@@ -30,6 +30,10 @@ public static class DatabaseSetup
             var connectionString = config.GetConnectionString("Portal");
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is Postgres: set ConnectionStrings:Portal (for example ConnectionStrings__Portal=\"Host=db;Database=iaaskyc;Username=iaaskyc;Password=...\").");
+            // Saves reach the pages of every instance (before AddPortalData, which adds the in-process notifier otherwise).
+            services.AddSingleton(sp => new PostgresChangeNotifier(connectionString, sp.GetRequiredService<ILoggerFactory>()));
+            services.AddSingleton<IChangeNotifier>(sp => sp.GetRequiredService<PostgresChangeNotifier>());
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeNotifier>());
             services.AddPortalData<PostgresPortalDbContext>(o => o.UseNpgsql(connectionString));
         }
         else

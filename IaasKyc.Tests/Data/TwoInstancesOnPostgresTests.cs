@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -15,6 +16,7 @@ using IaasKyc.Portal.Features.Audit;
 using IaasKyc.Portal.Features.Screening;
 using IaasKyc.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Xunit.Sdk;
 
 namespace IaasKyc.Tests.Data;
@@ -155,6 +157,32 @@ public sealed class TwoInstancesOnPostgresTests(TwoPortalsOnPostgres portals) : 
         // The payment identifier is decrypted with the shared master key on B, and masked alike.
         Assert.EndsWith("3000", (string?)throughB["accounts"]![0]!["paymentMeans"]!["identifier"]);
         Assert.True(JsonNode.DeepEquals(throughA, throughB), $"A answers {throughA.ToJsonString()}\nB answers {throughB.ToJsonString()}");
+    }
+
+    [Fact]
+    public async Task A_customer_saved_through_one_instance_is_announced_on_the_channel_both_instances_listen_to()
+    {
+        RequirePortals();
+        await using var db = new NpgsqlConnection(portals.ConnectionString);
+        await db.OpenAsync(Ct);
+        var payloads = new ConcurrentQueue<string>();
+        db.Notification += (_, e) => payloads.Enqueue(e.Payload);
+        await using (var listen = new NpgsqlCommand($"LISTEN {PostgresChangeNotifier.Channel}", db)) await listen.ExecuteNonQueryAsync(Ct);
+        await using var sessions = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'iaaskyc-listener-%'", db);
+        using var apiA = A.NewApiClient();
+
+        var id = (await CreateCustomerAsync(apiA, "Live Across GmbH", NewReference()))["id"]!.GetValue<Guid>();
+
+        // The test listens as a third instance would; each portal's listener republishes such a batch to its own pages.
+        await WaitUntilAsync(async () =>
+        {
+            await db.WaitAsync(200, Ct);
+            return payloads.Any(p => p.Contains($"[\"Customer\",\"{id}\"]", StringComparison.Ordinal));
+        }, "instance A to announce the new customer");
+        // Each instance holds one listening session (opened in the background at start).
+        await WaitUntilAsync(async () => (long)(await sessions.ExecuteScalarAsync(Ct))! == 2, "both instances to listen");
+        Assert.Equal(2L, (long)(await sessions.ExecuteScalarAsync(Ct))!);
     }
 
     [Fact]
