@@ -53,4 +53,27 @@ public sealed class NavigationByRoleTests(PortalServer portal)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Customers", Level = 1 })).ToBeVisibleAsync();
         await Expect(customers).Not.ToBeInViewportAsync();
     }
+
+    [Fact]
+    public async Task On_a_wide_window_the_menu_button_hides_the_navigation_and_the_page_takes_its_room()
+    {
+        await using var context = await portal.NewContextAsync(1280, 800);
+        var page = await context.NewPageAsync();
+        await PortalServer.SignInAsync(page, "officer@iaaskyc.example", UsersDemoSeed.Password);
+        await PortalServer.WaitForCircuitAsync(page);
+        var customers = page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = "Customers", Exact = true });
+        var content = page.Locator(".mud-main-content");
+        await Expect(customers).ToBeInViewportAsync();
+        Assert.Equal(240, (await content.BoundingBoxAsync())!.X);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
+
+        await Expect(customers).Not.ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" })).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(content).ToHaveCSSAsync("margin-left", "0px");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
+        await Expect(customers).ToBeInViewportAsync();
+        await Expect(content).ToHaveCSSAsync("margin-left", "240px");
+    }
 }

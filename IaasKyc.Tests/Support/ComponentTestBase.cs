@@ -8,6 +8,7 @@ using IaasKyc.Portal.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,7 @@ public abstract class ComponentTestBase : BunitContext
         Services.AddPortalFeatures();
         Services.AddSingleton<IaasKyc.Portal.Mail.IMailSender>(new IaasKyc.Portal.Mail.PickupFolderMailSender(Path.Combine(Path.GetTempPath(), "iaaskyc-tests-mail", Guid.NewGuid().ToString("N")), "iaaskyc@localhost", Clock));
         Services.AddScoped<PageAccess>();
+        Services.AddSingleton<AntiforgeryStateProvider>(new FixedAntiforgery());
         Services.AddSingleton(new UploadStore(Path.Combine(Path.GetTempPath(), "iaaskyc-bunit-uploads", Guid.NewGuid().ToString("N"))));
         // The real policy table, evaluated by the real authorization service (not bUnit's placeholder).
         Services.AddAuthorizationCore(Policies.Register);
@@ -111,4 +113,12 @@ public abstract class ComponentTestBase : BunitContext
 
         public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
     }
+}
+
+/// <summary>The sign-out form's token, as the server's provider hands it to a circuit.</summary>
+internal sealed class FixedAntiforgery : AntiforgeryStateProvider
+{
+    public const string Token = "test-antiforgery-token";
+
+    public override AntiforgeryRequestToken? GetAntiforgeryToken() => new(Token, "__RequestVerificationToken");
 }

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Rendering;
 
 namespace IaasKyc.Portal.Components.Shared;
 
@@ -9,17 +11,20 @@ namespace IaasKyc.Portal.Components.Shared;
 /// </summary>
 public static class Plain
 {
-    /// <summary>An icon as MudBlazor renders it: <paramref name="icon"/> is one of MudBlazor's <c>Icons</c> (SVG content).</summary>
-    public static RenderFragment Icon(string icon, string? cssClass = null) => builder => Icon(builder, icon, cssClass);
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public static void Icon(RenderTreeBuilder builder, string icon, string? cssClass = null)
-    {
-        builder.OpenElement(0, "svg");
-        builder.AddAttribute(1, "class", cssClass is null ? "mud-icon-root mud-svg-icon mud-icon-size-medium" : $"mud-icon-root mud-svg-icon mud-icon-size-medium {cssClass}");
-        builder.AddAttribute(2, "focusable", "false");
-        builder.AddAttribute(3, "viewBox", "0 0 24 24");
-        builder.AddAttribute(4, "aria-hidden", "true");
-        builder.AddMarkupContent(5, icon);
-        builder.CloseElement();
-    }
+    /// <summary>
+    /// Text for markup written as a string (a list row as one render-tree frame): &lt; &gt; &amp; quotes and characters a browser
+    /// could misread are encoded, so a value shows as text in an element or a double-quoted attribute, never as markup.
+    /// </summary>
+    public static string Encode(string? text) => text is null ? "" : Encoder.Encode(text);
+
+    private static readonly ConcurrentDictionary<(string Icon, string? CssClass), MarkupString> Icons = new();
+
+    /// <summary>
+    /// An icon as MudBlazor renders it, as one markup frame: <paramref name="icon"/> is one of MudBlazor's <c>Icons</c> (SVG
+    /// content) and <paramref name="cssClass"/> a class the code names, so the markup is made once per pair and shared.
+    /// </summary>
+    public static MarkupString Icon(string icon, string? cssClass = null) => Icons.GetOrAdd((icon, cssClass), static key => new(
+        $"""<svg class="mud-icon-root mud-svg-icon mud-icon-size-medium{(key.CssClass is null ? "" : " " + key.CssClass)}" focusable="false" viewBox="0 0 24 24" aria-hidden="true">{key.Icon}</svg>"""));
 }

@@ -161,10 +161,15 @@ public sealed class CustomersPageTests : ComponentTestBase
     [Fact]
     public async Task Names_are_shown_as_text_never_as_markup()
     {
-        await SeedAsync(0, "<script>alert(1)</script> Müller");
+        // The rows are markup strings (CustomersPage.Row): every value is encoded there.
+        const string hostile = "<script>alert(1)</script> Müller & \"Söhne\" <img src=x onerror=alert(1)></td><td>evil";
+        await SeedAsync(0, hostile);
         var cut = RenderPage<CustomersPage>();
 
-        cut.WaitForAssertion(() => Assert.Equal(["<script>alert(1)</script> Müller"], Names(cut)));
+        cut.WaitForAssertion(() => Assert.Equal([hostile], Names(cut)));
         Assert.Empty(cut.FindAll("tbody script"));
+        Assert.Empty(cut.FindAll("tbody img"));
+        Assert.Equal(6, cut.FindAll("tbody tr td").Count);
+        Assert.Equal("United States", cut.Find("tbody td[data-label=Country] span").GetAttribute("title"));
     }
 }

@@ -84,4 +84,59 @@ public sealed class DeadlinePagesTests : ComponentTestBase
         cut.WaitForAssertion(() => Assert.Equal("Notifications", cut.Find("[data-testid=bell] button").GetAttribute("aria-label")));
         Assert.Equal(0, await Services.GetRequiredService<NotificationService>().UnreadCountAsync(Me));
     }
+
+    [Fact]
+    public async Task The_bell_menu_reads_the_notices_when_opened_marks_one_read_when_followed_and_closes_on_escape()
+    {
+        SignInAs(Me, Roles.Officer);
+        await StoreAsync(Make.User(Me), Request("FIRST", 9), Request("SECOND", 12));
+        await Services.GetRequiredService<NotificationService>().RaiseDueAsync();
+        var cut = Render<NotificationBell>();
+        cut.WaitForAssertion(() => Assert.Equal("Notifications, 2 unread", cut.Find("[data-testid=bell] button").GetAttribute("aria-label")));
+        Assert.Equal("2", cut.Find("[data-testid=bell-count] .mud-badge").TextContent);
+        Assert.Empty(cut.FindAll("[role=menu]"));
+        Assert.Equal("false", cut.Find("[data-testid=bell] button").GetAttribute("aria-expanded"));
+
+        await cut.InvokeAsync(() => cut.Find("[data-testid=bell] button").Click());
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=bell-item]").Count));
+        Assert.Equal("true", cut.Find("[data-testid=bell] button").GetAttribute("aria-expanded"));
+        Assert.All(cut.FindAll("[data-testid=bell-item]"), i => Assert.Contains("bell-unread", i.ClassName));
+        var second = cut.FindAll("[data-testid=bell-item]").Single(i => i.TextContent.Contains("Request SECOND", StringComparison.Ordinal));
+        var href = (await Services.GetRequiredService<NotificationService>().ListAsync(Me)).Single(n => n.Title.Contains("SECOND", StringComparison.Ordinal)).Href;
+
+        await cut.InvokeAsync(() => second.Click());
+
+        cut.WaitForAssertion(() => Assert.Equal("Notifications, 1 unread", cut.Find("[data-testid=bell] button").GetAttribute("aria-label")));
+        Assert.EndsWith(href, Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[role=menu]"));
+
+        await cut.InvokeAsync(() => cut.Find("[data-testid=bell] button").Click());
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=bell-item].bell-unread")));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=bell]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Escape" }));
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[role=menu]")));
+
+        await cut.InvokeAsync(() => cut.Find("[data-testid=bell] button").Click());
+        await cut.InvokeAsync(() => cut.Find("[data-testid=bell-mark-all]").Click());
+        cut.WaitForAssertion(() => Assert.Equal("Notifications", cut.Find("[data-testid=bell] button").GetAttribute("aria-label")));
+        Assert.Empty(cut.FindAll("[data-testid=bell-count] .mud-badge"));
+        Assert.Empty(cut.FindAll("[data-testid=bell-item].bell-unread"));
+        Assert.True(cut.Find("[data-testid=bell-mark-all]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task The_bell_menu_says_when_there_is_nothing_and_a_click_outside_closes_it()
+    {
+        SignInAs(Me, Roles.Officer);
+        await StoreAsync(Make.User(Me));
+        var cut = Render<NotificationBell>();
+        cut.WaitForAssertion(() => Assert.Equal("Notifications", cut.Find("[data-testid=bell] button").GetAttribute("aria-label")));
+
+        await cut.InvokeAsync(() => cut.Find("[data-testid=bell] button").Click());
+
+        cut.WaitForAssertion(() => Assert.Equal("No notifications.", cut.Find("[data-testid=bell-empty]").TextContent));
+        Assert.Equal("/notifications", cut.FindAll("[role=menu] a").Single(a => a.TextContent == "See all").GetAttribute("href"));
+        await cut.InvokeAsync(() => cut.Find(".bell-scrim").Click());
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[role=menu]")));
+    }
 }
