@@ -33,6 +33,9 @@ public static class PortalRegistration
         var config = builder.Configuration;
         var root = builder.Environment.ContentRootPath;
 
+        // Kestrel reads only its endpoints from the "Kestrel" section; its limits (for example Kestrel:Limits:KeepAliveTimeout,
+        // docs/operations.md) are bound here.
+        builder.WebHost.ConfigureKestrel(kestrel => config.GetSection("Kestrel:Limits").Bind(kestrel.Limits));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddHttpContextAccessor();
