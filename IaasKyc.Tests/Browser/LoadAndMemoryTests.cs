@@ -91,7 +91,7 @@ public sealed class LoadAndMemoryTests(PortalServer portal)
         var cookies = await first.CookiesAsync();
         // RSS before the forced collections at both points: they may return memory to the system.
         var before = ResidentKilobytes(portal.ProcessId);
-        var heapBefore = await ManagedHeap.SettledAsync(portal.ProcessId, ct);
+        var (heapBefore, baseline) = await SteadyHeapAsync(ct);
         await HeapDumpAsync("before", ct);
 
         var contexts = new List<IBrowserContext>();
@@ -113,7 +113,7 @@ public sealed class LoadAndMemoryTests(PortalServer portal)
             Report($"{circuits} circuits on {path}: managed heap live after a full GC {heapBefore.LiveBytes / 1048576.0:0.0} MB → {heapAfter.LiveBytes / 1048576.0:0.0} MB, " +
                    $"{(heapAfter.LiveBytes - heapBefore.LiveBytes) / 1024.0 / circuits:0} KB per circuit with each browser's idle HTTP connections; " +
                    $"resident memory {before / 1024.0:0} MB → {after / 1024.0:0} MB, {(after - before) / (double)circuits:0} KB per circuit; " +
-                   $"portal GC {PortalGcMode()}; load average {LoadAverage()}");
+                   $"portal GC {PortalGcMode()}; load average {LoadAverage()}; heap before the circuits, read every 5 s until steady: {baseline}");
 
             // Each browser keeps up to six idle HTTP/1.1 connections after loading the page (assets, negotiation); a server
             // closes them after its keep-alive time, and behind a load balancer they end at the balancer. What stays is the
@@ -133,6 +133,29 @@ public sealed class LoadAndMemoryTests(PortalServer portal)
             foreach (var context in contexts) await context.DisposeAsync();
         }
         Assert.Equal(circuits, contexts.Count);
+    }
+
+    /// <summary>
+    /// The live heap once it has stopped shrinking. What earlier tests left behind (the API load test's buffers in Kestrel's
+    /// memory pool, which trims idle buffers over time; expiring caches) can still be going while the circuits open, and a
+    /// shrinking baseline hides what the circuits add: read every 5 s until two readings differ by less than 1 MB, at most
+    /// for two minutes.
+    /// </summary>
+    private async Task<(ManagedHeap.Reading Heap, string Readings)> SteadyHeapAsync(CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var last = await ManagedHeap.SettledAsync(portal.ProcessId, ct);
+        var readings = new List<double> { last.LiveBytes / 1048576.0 };
+        while (Stopwatch.GetElapsedTime(started) < TimeSpan.FromMinutes(2))
+        {
+            await Task.Delay(5000, ct);
+            var next = await ManagedHeap.SettledAsync(portal.ProcessId, ct);
+            readings.Add(next.LiveBytes / 1048576.0);
+            var steady = Math.Abs(next.LiveBytes - last.LiveBytes) < 1 << 20;
+            last = next;
+            if (steady) break;
+        }
+        return (last, string.Join(" → ", readings.Select(r => r.ToString("0.0", CultureInfo.InvariantCulture))) + " MB");
     }
 
     /// <summary>

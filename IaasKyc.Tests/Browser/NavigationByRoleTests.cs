@@ -36,14 +36,20 @@ public sealed class NavigationByRoleTests(PortalServer portal)
         await Expect(page.GetByTestId("user-name")).ToHaveTextAsync(email);
     }
 
+    /// <summary>An officer's page once its circuit runs, and the navigation's "Customers" link on it.</summary>
+    private static async Task<(IPage Page, ILocator Customers)> OfficerWithCustomersLinkAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        await PortalServer.SignInAsync(page, "officer@iaaskyc.example", UsersDemoSeed.Password);
+        await PortalServer.WaitForCircuitAsync(page);
+        return (page, page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = "Customers", Exact = true }));
+    }
+
     [Fact]
     public async Task On_a_phone_the_navigation_closes_once_a_link_is_followed()
     {
         await using var context = await portal.NewContextAsync(390, 844);
-        var page = await context.NewPageAsync();
-        await PortalServer.SignInAsync(page, "officer@iaaskyc.example", UsersDemoSeed.Password);
-        await PortalServer.WaitForCircuitAsync(page);
-        var customers = page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = "Customers", Exact = true });
+        var (page, customers) = await OfficerWithCustomersLinkAsync(context);
         await Expect(customers).Not.ToBeInViewportAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
@@ -58,10 +64,7 @@ public sealed class NavigationByRoleTests(PortalServer portal)
     public async Task On_a_wide_window_the_menu_button_hides_the_navigation_and_the_page_takes_its_room()
     {
         await using var context = await portal.NewContextAsync(1280, 800);
-        var page = await context.NewPageAsync();
-        await PortalServer.SignInAsync(page, "officer@iaaskyc.example", UsersDemoSeed.Password);
-        await PortalServer.WaitForCircuitAsync(page);
-        var customers = page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = "Customers", Exact = true });
+        var (page, customers) = await OfficerWithCustomersLinkAsync(context);
         var content = page.Locator(".mud-main-content");
         await Expect(customers).ToBeInViewportAsync();
         Assert.Equal(240, (await content.BoundingBoxAsync())!.X);

@@ -101,6 +101,7 @@ public sealed class DeadlinePagesTests : ComponentTestBase
 
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=bell-item]").Count));
         Assert.Equal("true", cut.Find("[data-testid=bell] button").GetAttribute("aria-expanded"));
+        cut.WaitForAssertion(() => JSInterop.VerifyFocusAsyncInvoke().Arguments[0].ShouldBeElementReferenceTo(cut.Find("#bell-menu")));
         Assert.All(cut.FindAll("[data-testid=bell-item]"), i => Assert.Contains("bell-unread", i.ClassName));
         var second = cut.FindAll("[data-testid=bell-item]").Single(i => i.TextContent.Contains("Request SECOND", StringComparison.Ordinal));
         var href = (await Services.GetRequiredService<NotificationService>().ListAsync(Me)).Single(n => n.Title.Contains("SECOND", StringComparison.Ordinal)).Href;
@@ -113,8 +114,17 @@ public sealed class DeadlinePagesTests : ComponentTestBase
 
         await cut.InvokeAsync(() => cut.Find("[data-testid=bell] button").Click());
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=bell-item].bell-unread")));
+        var menuReference = cut.Find("#bell-menu").GetAttribute("blazor:elementReference");
         await cut.InvokeAsync(() => cut.Find("[data-testid=bell]").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Escape" }));
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[role=menu]")));
+        // Escape gives the focus back to the bell's button (the third focus: the menu took it at each opening).
+        cut.WaitForAssertion(() =>
+        {
+            var focused = JSInterop.VerifyFocusAsyncInvoke(calledTimes: 3).Select(f => ((ElementReference)f.Arguments[0]!).Id).ToList();
+            Assert.Equal(menuReference, focused[1]);
+            Assert.NotEqual(focused[1], focused[2]); // the only other element the bell keeps a reference to is its button
+            Assert.False(string.IsNullOrEmpty(focused[2]));
+        });
 
         await cut.InvokeAsync(() => cut.Find("[data-testid=bell] button").Click());
         await cut.InvokeAsync(() => cut.Find("[data-testid=bell-mark-all]").Click());
