@@ -76,6 +76,12 @@ public sealed class LoadAndMemoryTests(PortalServer portal)
 
     private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
+    /// <summary>
+    /// How long the circuits' portal keeps an idle HTTP/1.1 connection (Kestrel's default is 130 s). A browser opens up to
+    /// six while it loads a page and keeps them; the test waits this long to read the circuits without them.
+    /// </summary>
+    private static readonly TimeSpan IdleConnectionTimeout = TimeSpan.FromSeconds(10);
+
     [Fact]
     public async Task Circuits_on_the_customers_page_report_server_memory_per_circuit()
     {
@@ -83,23 +89,35 @@ public sealed class LoadAndMemoryTests(PortalServer portal)
         // Another page (e.g. "/customers?status=Draft", fewer rows) separates what the layout costs from what the list costs.
         var path = Environment.GetEnvironmentVariable("IAASKYC_CIRCUIT_PAGE") is { Length: > 0 } other ? other : "/customers";
         var ct = TestContext.Current.CancellationToken;
-        await using var first = await portal.NewContextAsync();
+        // A portal of its own, fresh: the shared one carries what earlier tests left behind (their disconnected circuits,
+        // kept three minutes; the API load test's buffers), which is freed while the circuits open and hides their cost.
+        // Its idle HTTP connections close after IdleConnectionTimeout instead of Kestrel's 130 s (read below).
+        await using var server = new PortalServer(new PortalServerOptions
+        {
+            LogName = "circuits-portal.log",
+            Environment = new Dictionary<string, string?>
+            {
+                ["Kestrel__Limits__KeepAliveTimeout"] = IdleConnectionTimeout.ToString("c", CultureInfo.InvariantCulture),
+            },
+        });
+        await server.InitializeAsync();
+        await using var first = await server.NewContextAsync();
         var firstPage = await first.NewPageAsync();
         await PortalServer.SignInAsync(firstPage, "auditor@iaaskyc.example", UsersDemoSeed.Password);
         await firstPage.GotoAsync(path);
         await PortalServer.WaitForCircuitAsync(firstPage);
         var cookies = await first.CookiesAsync();
         // RSS before the forced collections at both points: they may return memory to the system.
-        var before = ResidentKilobytes(portal.ProcessId);
-        var (heapBefore, baseline) = await SteadyHeapAsync(ct);
-        await HeapDumpAsync("before", ct);
+        var before = ResidentKilobytes(server.ProcessId);
+        var (heapBefore, baseline) = await SteadyHeapAsync(server, ct);
+        await HeapDumpAsync(server, "before", ct);
 
         var contexts = new List<IBrowserContext>();
         try
         {
             for (var i = 0; i < circuits; i++)
             {
-                var context = await portal.NewContextAsync();
+                var context = await server.NewContextAsync();
                 contexts.Add(context);
                 await context.AddCookiesAsync(cookies.Select(c => new Microsoft.Playwright.Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path }));
                 var page = await context.NewPageAsync();
@@ -107,20 +125,20 @@ public sealed class LoadAndMemoryTests(PortalServer portal)
                 await PortalServer.WaitForCircuitAsync(page);
             }
             await Task.Delay(1000, ct); // let the last renders settle before reading memory
-            var after = ResidentKilobytes(portal.ProcessId);
-            var heapAfter = await ManagedHeap.SettledAsync(portal.ProcessId, ct);
-            await HeapDumpAsync($"after-{circuits}", ct);
+            var after = ResidentKilobytes(server.ProcessId);
+            var heapAfter = await ManagedHeap.SettledAsync(server.ProcessId, ct);
+            await HeapDumpAsync(server, $"after-{circuits}", ct);
             Report($"{circuits} circuits on {path}: managed heap live after a full GC {heapBefore.LiveBytes / 1048576.0:0.0} MB → {heapAfter.LiveBytes / 1048576.0:0.0} MB, " +
                    $"{(heapAfter.LiveBytes - heapBefore.LiveBytes) / 1024.0 / circuits:0} KB per circuit with each browser's idle HTTP connections; " +
                    $"resident memory {before / 1024.0:0} MB → {after / 1024.0:0} MB, {(after - before) / (double)circuits:0} KB per circuit; " +
-                   $"portal GC {PortalGcMode()}; load average {LoadAverage()}; heap before the circuits, read every 5 s until steady: {baseline}");
+                   $"portal GC {PortalGcMode(server)}; load average {LoadAverage()}; heap before the circuits, read every 5 s until steady: {baseline}");
 
             // Each browser keeps up to six idle HTTP/1.1 connections after loading the page (assets, negotiation); a server
             // closes them after its keep-alive time, and behind a load balancer they end at the balancer. What stays is the
             // circuit and its WebSocket: read again once the portal has closed the idle connections.
-            await Task.Delay(PortalServer.KeepAliveTimeout + TimeSpan.FromSeconds(3), ct);
-            var heapIdle = await ManagedHeap.SettledAsync(portal.ProcessId, ct);
-            await HeapDumpAsync($"idle-{circuits}", ct);
+            await Task.Delay(IdleConnectionTimeout + TimeSpan.FromSeconds(3), ct);
+            var heapIdle = await ManagedHeap.SettledAsync(server.ProcessId, ct);
+            await HeapDumpAsync(server, $"idle-{circuits}", ct);
             Report($"{circuits} circuits on {path}, idle HTTP connections closed: managed heap {heapBefore.LiveBytes / 1048576.0:0.0} MB → {heapIdle.LiveBytes / 1048576.0:0.0} MB, " +
                    $"{(heapIdle.LiveBytes - heapBefore.LiveBytes) / 1024.0 / circuits:0} KB per circuit (target ≤ 300 KB); load average {LoadAverage()}");
 
@@ -141,15 +159,15 @@ public sealed class LoadAndMemoryTests(PortalServer portal)
     /// shrinking baseline hides what the circuits add: read every 5 s until two readings differ by less than 1 MB, at most
     /// for two minutes.
     /// </summary>
-    private async Task<(ManagedHeap.Reading Heap, string Readings)> SteadyHeapAsync(CancellationToken ct)
+    private static async Task<(ManagedHeap.Reading Heap, string Readings)> SteadyHeapAsync(PortalServer server, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        var last = await ManagedHeap.SettledAsync(portal.ProcessId, ct);
+        var last = await ManagedHeap.SettledAsync(server.ProcessId, ct);
         var readings = new List<double> { last.LiveBytes / 1048576.0 };
         while (Stopwatch.GetElapsedTime(started) < TimeSpan.FromMinutes(2))
         {
             await Task.Delay(5000, ct);
-            var next = await ManagedHeap.SettledAsync(portal.ProcessId, ct);
+            var next = await ManagedHeap.SettledAsync(server.ProcessId, ct);
             readings.Add(next.LiveBytes / 1048576.0);
             var steady = Math.Abs(next.LiveBytes - last.LiveBytes) < 1 << 20;
             last = next;
@@ -163,23 +181,23 @@ public sealed class LoadAndMemoryTests(PortalServer portal)
     /// <c>dotnet-gcdump collect -p {pid} -o {file}</c>), runs it before and after the circuits open, with the file in
     /// artifacts/heapdump/: what the circuits hold, type by type (docs/performance.md).
     /// </summary>
-    private async Task HeapDumpAsync(string name, CancellationToken ct)
+    private static async Task HeapDumpAsync(PortalServer server, string name, CancellationToken ct)
     {
         if (Environment.GetEnvironmentVariable("IAASKYC_HEAPDUMP") is not { Length: > 0 } command) return;
-        var file = Path.Combine(Directory.CreateDirectory(Path.Combine(portal.RepoRoot, "artifacts", "heapdump")).FullName, name);
-        var words = command.Replace("{pid}", portal.ProcessId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        var file = Path.Combine(Directory.CreateDirectory(Path.Combine(server.RepoRoot, "artifacts", "heapdump")).FullName, name);
+        var words = command.Replace("{pid}", server.ProcessId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{file}", file, StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         using var dump = Process.Start(words[0], words[1..]);
         await dump.WaitForExitAsync(ct);
     }
 
     /// <summary>The portal's GC flavour as configured for it: its runtimeconfig.json, unless DOTNET_gcServer overrides it.</summary>
-    private string PortalGcMode()
+    private static string PortalGcMode(PortalServer server)
     {
-        var server = Environment.GetEnvironmentVariable("DOTNET_gcServer") is { Length: > 0 } env
+        var serverGc = Environment.GetEnvironmentVariable("DOTNET_gcServer") is { Length: > 0 } env
             ? env == "1"
-            : File.ReadAllText(Path.Combine(portal.PortalBinFolder, "IaasKyc.Portal.runtimeconfig.json")).Contains("\"System.GC.Server\": true", StringComparison.Ordinal);
-        return server ? "server" : "workstation";
+            : File.ReadAllText(Path.Combine(server.PortalBinFolder, "IaasKyc.Portal.runtimeconfig.json")).Contains("\"System.GC.Server\": true", StringComparison.Ordinal);
+        return serverGc ? "server" : "workstation";
     }
 
     private static string LoadAverage() => string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -23,12 +22,6 @@ public sealed class PortalServer : IAsyncLifetime
 
     /// <summary>How long an action or an assertion may wait: generous, because this machine has two cores.</summary>
     public const float TimeoutMs = 30_000;
-
-    /// <summary>
-    /// How long the test portal keeps an idle HTTP/1.1 connection (Kestrel's default is 130 s). A browser opens up to six
-    /// while it loads a page and keeps them; the memory test waits this long to measure circuits without them.
-    /// </summary>
-    public static readonly TimeSpan KeepAliveTimeout = TimeSpan.FromSeconds(10);
 
     private static readonly string[] ChromiumArgs =
         ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -272,7 +265,6 @@ public sealed class PortalServer : IAsyncLifetime
         env["RateLimits__SignInPerMinute"] = "1000";
         env["RateLimits__ApiPerMinute"] = "1000000";
         env["RateLimits__ApiPerMinutePerAddress"] = "1000000";
-        env["Kestrel__Limits__KeepAliveTimeout"] = KeepAliveTimeout.ToString("c", CultureInfo.InvariantCulture);
         env["Api__BootstrapKey"] = ApiBootstrapKey;
         env["Admin__Email"] = LockoutVictimEmail;
         env["Admin__Password"] = LockoutVictimPassword;

@@ -104,6 +104,9 @@ public sealed class DeadlinePagesTests : ComponentTestBase
         cut.WaitForAssertion(() => JSInterop.VerifyFocusAsyncInvoke().Arguments[0].ShouldBeElementReferenceTo(cut.Find("#bell-menu")));
         Assert.All(cut.FindAll("[data-testid=bell-item]"), i => Assert.Contains("bell-unread", i.ClassName));
         var second = cut.FindAll("[data-testid=bell-item]").Single(i => i.TextContent.Contains("Request SECOND", StringComparison.Ordinal));
+        var first = cut.FindAll("[data-testid=bell-item]").Single(i => i.TextContent.Contains("Request FIRST", StringComparison.Ordinal));
+        Assert.Contains("mud-error-text", second.QuerySelector("svg")!.ClassName); // overdue
+        Assert.Contains("mud-warning-text", first.QuerySelector("svg")!.ClassName); // due soon
         var href = (await Services.GetRequiredService<NotificationService>().ListAsync(Me)).Single(n => n.Title.Contains("SECOND", StringComparison.Ordinal)).Href;
 
         await cut.InvokeAsync(() => second.Click());
