@@ -154,10 +154,10 @@ public sealed class LoadAndMemoryTests(PortalServer portal)
     }
 
     /// <summary>
-    /// The live heap once it has stopped shrinking. What earlier tests left behind (the API load test's buffers in Kestrel's
-    /// memory pool, which trims idle buffers over time; expiring caches) can still be going while the circuits open, and a
-    /// shrinking baseline hides what the circuits add: read every 5 s until two readings differ by less than 1 MB, at most
-    /// for two minutes.
+    /// The live heap once it has stopped shrinking. What the portal's start left behind (the demo seeding's buffers, pools
+    /// that trim idle buffers over time, expiring caches) can still be going while the circuits open, and a shrinking
+    /// baseline hides what the circuits add: read every 5 s until two readings differ by less than 1 MB, at most for two
+    /// minutes.
     /// </summary>
     private static async Task<(ManagedHeap.Reading Heap, string Readings)> SteadyHeapAsync(PortalServer server, CancellationToken ct)
     {
@@ -178,8 +178,9 @@ public sealed class LoadAndMemoryTests(PortalServer portal)
 
     /// <summary>
     /// With IAASKYC_HEAPDUMP set to a command line holding {pid} and {file} (for example
-    /// <c>dotnet-gcdump collect -p {pid} -o {file}</c>), runs it before and after the circuits open, with the file in
-    /// artifacts/heapdump/: what the circuits hold, type by type (docs/performance.md).
+    /// <c>dotnet-gcdump collect -p {pid} -o {file}</c>), runs it before the circuits open, after, and once their idle
+    /// HTTP connections have closed, with the file in artifacts/heapdump/: what the circuits hold, type by type
+    /// (docs/performance.md).
     /// </summary>
     private static async Task HeapDumpAsync(PortalServer server, string name, CancellationToken ct)
     {
