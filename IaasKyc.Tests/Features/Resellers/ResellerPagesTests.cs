@@ -17,6 +17,10 @@ public sealed class ResellerPagesTests : ComponentTestBase
 
     private ResellerService Service => Services.GetRequiredService<ResellerService>();
 
+    /// <summary>A reseller for <paramref name="customerId"/>, effective 15 January 2026, with Jonas Weber as its contact.</summary>
+    private Task<Portal.Features.Outcome> NewResellerAsync(Guid customerId) =>
+        Service.CreateAsync(new NewResellerInput(customerId, "2026-01-15", new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
+
     private Task<Guid> ForeignEntityAsync(string name = "Nordlicht Rechenzentrum GmbH", string reference = "ACC-NORD-1") =>
         Support.Customers.SubmittedForeignAsync(Services.GetRequiredService<CustomerService>(), Services.GetRequiredService<CustomerQueries>(), name, reference);
 
@@ -81,7 +85,7 @@ public sealed class ResellerPagesTests : ComponentTestBase
     {
         var customerId = await ForeignEntityAsync();
         await ForeignEntityAsync("Kleinkunde Berlin GmbH", "ACC-END-7");
-        var created = await Service.CreateAsync(new NewResellerInput(customerId, "2026-01-15", new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
+        var created = await NewResellerAsync(customerId);
         Assert.True((await Service.AddEndAccountAsync(created.Id!.Value, created.Version!.Value, "ACC-END-7")).Ok);
         SignInAs("auditor@example.test", Roles.Auditor);
 
@@ -100,7 +104,7 @@ public sealed class ResellerPagesTests : ComponentTestBase
     public async Task Sending_an_attestation_shows_the_link_once_and_lists_it_as_awaiting_a_signature()
     {
         var customerId = await ForeignEntityAsync();
-        var created = await Service.CreateAsync(new NewResellerInput(customerId, "2026-01-15", new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
+        var created = await NewResellerAsync(customerId);
         var templates = Services.GetRequiredService<AttestationService>();
         var drafted = await templates.DraftAsync(AttestationTemplateServiceTests.Standard());
         SignInAs("approver@example.test", Roles.Approver);
@@ -122,7 +126,7 @@ public sealed class ResellerPagesTests : ComponentTestBase
     public async Task The_finding_form_refuses_a_future_date_at_its_field_and_a_recorded_finding_shows_its_termination_clock()
     {
         var customerId = await ForeignEntityAsync();
-        var created = await Service.CreateAsync(new NewResellerInput(customerId, "2026-01-15", new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
+        var created = await NewResellerAsync(customerId);
         var agreed = await Service.RecordAgreementAsync(created.Id!.Value, created.Version!.Value, "2026-02-01", "RA-2026-04");
         await SignedAttestation.ForAsync(user =>
         {
@@ -176,7 +180,7 @@ public sealed class ResellerPagesTests : ComponentTestBase
     private async Task<(IaasKyc.Portal.Features.Outcome Created, IRenderedComponent<IComponent> Cut)> CipTabAsync()
     {
         var customerId = await ForeignEntityAsync();
-        var created = await Service.CreateAsync(new NewResellerInput(customerId, "2026-01-15", new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
+        var created = await NewResellerAsync(customerId);
         var cut = RenderWith<ResellerPage>(nameof(ResellerPage.Id), created.Id!.Value);
         cut.WaitForAssertion(() => cut.Find("h1"));
         cut.FindAll(".mud-tab").First(t => t.TextContent.StartsWith("CIP", StringComparison.Ordinal)).Click();
@@ -249,7 +253,7 @@ public sealed class ResellerPagesTests : ComponentTestBase
     public async Task A_contact_added_while_someone_else_changed_the_reseller_stays_in_the_form_with_a_notice_and_adding_it_again_stores_it()
     {
         var customerId = await ForeignEntityAsync();
-        var created = await Service.CreateAsync(new NewResellerInput(customerId, "2026-01-15", new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
+        var created = await NewResellerAsync(customerId);
         var cut = RenderWith<ResellerPage>(nameof(ResellerPage.Id), created.Id!.Value);
         cut.WaitForAssertion(() => cut.Find("[data-testid=contact-form]"));
         await AsOfficer2Async(s => s.AddContactAsync(created.Id!.Value, created.Version!.Value, new("Mia Braun", "DPO", "mia@nordlicht.example", "030 1111111")));
@@ -279,7 +283,7 @@ public sealed class ResellerPagesTests : ComponentTestBase
         var customerId = await ForeignEntityAsync();
         await ForeignEntityAsync("Kleinkunde Berlin GmbH", "ACC-END-7");
         await ForeignEntityAsync("Zweitkunde Hamburg GmbH", "ACC-END-8");
-        var created = await Service.CreateAsync(new NewResellerInput(customerId, "2026-01-15", new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
+        var created = await NewResellerAsync(customerId);
         var cut = RenderWith<ResellerPage>(nameof(ResellerPage.Id), created.Id!.Value);
         cut.WaitForAssertion(() => cut.Find("h1"));
         cut.FindAll(".mud-tab").First(t => t.TextContent.StartsWith("Accounts", StringComparison.Ordinal)).Click();
@@ -303,7 +307,7 @@ public sealed class ResellerPagesTests : ComponentTestBase
     public async Task Removing_a_contact_after_someone_else_changed_the_reseller_removes_nothing_says_so_and_shows_the_stored_contacts()
     {
         var customerId = await ForeignEntityAsync();
-        var created = await Service.CreateAsync(new NewResellerInput(customerId, "2026-01-15", new("Jonas Weber", "CCO", "jonas@nordlicht.example", "030 9876543")));
+        var created = await NewResellerAsync(customerId);
         var cut = RenderWith<ResellerPage>(nameof(ResellerPage.Id), created.Id!.Value);
         cut.WaitForAssertion(() => cut.Find("[data-testid=contacts]"));
         await AsOfficer2Async(s => s.AddContactAsync(created.Id!.Value, created.Version!.Value, new("Mia Braun", "DPO", "mia@nordlicht.example", "030 1111111")));
