@@ -334,9 +334,10 @@ public sealed class IntakeWizardTests : ComponentTestBase
         cut.WaitForAssertion(() => cut.Find("[data-testid=evidence]"));
         ClickNext(cut);
         cut.WaitForAssertion(() => Assert.False(cut.Find("[data-testid=submit]").HasAttribute("disabled")));
-        cut.Find("[data-testid=submit]").Click();
+        await cut.InvokeAsync(() => cut.Find("[data-testid=submit]").Click());
 
-        cut.WaitForAssertion(() => Assert.EndsWith($"/customers/{id}", Services.GetRequiredService<NavigationManager>().Uri));
+        // Submitting screens the customer and its accounts: on a loaded machine (CI runs tests in parallel) it took over 10 s once.
+        cut.WaitForAssertion(() => Assert.EndsWith($"/customers/{id}", Services.GetRequiredService<NavigationManager>().Uri), TimeSpan.FromSeconds(30));
         Assert.Equal(CustomerStatus.Submitted, (await Services.GetRequiredService<CustomerQueries>().GetAsync(id, Ct))!.Status);
     }
 
